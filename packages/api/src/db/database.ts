@@ -1,0 +1,58 @@
+/**
+ * Opens the database: PGlite (embedded, in-process PostgreSQL) by default, or a PostgreSQL
+ * server through `pg` when a connection string is given. Both speak the same SQL, run the same
+ * migrations and the same tests.
+ */
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { mkdirSync } from 'node:fs';
+import type { Logger } from '../logger.ts';
+import { PGliteDialect } from './pglite-dialect.ts';
+import type { Database } from './schema.ts';
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  kind: 'pglite' | 'postgres';
+  close(): Promise<void>;
+}
+
+export type DatabaseOptions =
+  | { kind: 'postgres'; url: string; log?: Logger; poolSize?: number }
+  /** `dataDir` undefined: in memory (tests). */
+  | { kind: 'pglite'; dataDir?: string; log?: Logger };
+
+export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+  if (options.kind === 'postgres') {
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // A server restart makes idle and checked-out clients emit 'error'. Unhandled, that event
+    // crashes the process (node-postgres #3083); handled, the next query reconnects and
+    // in-flight requests fail with DATABASE_UNAVAILABLE.
+    pool.on('error', (err) => options.log?.warn({ err: err.message }, 'idle database client failed'));
+    pool.on('connect', (client) => {
+      client.on('error', (err) => options.log?.warn({ err: err.message }, 'database client failed'));
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', close: () => db.destroy() };
+  }
+
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const pglite = options.dataDir ? await PGlite.create(options.dataDir) : await PGlite.create();
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  return { db, kind: 'pglite', close: () => db.destroy() };
+}
+
+const CONNECTION_ERROR_CODES = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN',
+  '57P01', '57P02', '57P03', // admin shutdown, crash shutdown, cannot connect now
+  '08000', '08001', '08003', '08004', '08006', // connection exceptions
+  '53300', // too many connections
+]);
+
+/** True when an error means "the database is unreachable right now", not "the query is wrong". */
+export function isConnectionError(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  const code = (err as { code?: unknown }).code;
+  if (typeof code === 'string' && CONNECTION_ERROR_CODES.has(code)) return true;
+  return /Connection terminated|connection timeout|Client has encountered a connection error/i.test(err.message);
+}

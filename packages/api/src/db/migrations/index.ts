@@ -1,0 +1,10 @@
+/**
+ * Every migration, in order. Listed explicitly (rather than read from the folder) so the same
+ * list works under tsx, vitest and a bundler. Names are timestamps: add new ones at the end.
+ */
+import type { Migration } from 'kysely';
+import * as foundation from './2026_11_25_0001_foundation.ts';
+
+export const migrations: Record<string, Migration> = {
+  '2026_11_25_0001_foundation': foundation,
+};

@@ -1,0 +1,118 @@
+/**
+ * Kysely's view of the tables. Keep it in step with migrations/: a column added there is added
+ * here in the same commit. `Generated<T>` marks columns with a database default.
+ */
+import type { ColumnType, Generated } from 'kysely';
+
+/** Read as Date, written as Date or ISO string, defaulted by the database. */
+type CreatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+export interface TenantsTable {
+  id: Generated<string>;
+  slug: string;
+  name: string;
+  settings: ColumnType<Record<string, unknown>, string | undefined, string>;
+  created_at: CreatedAt;
+}
+
+export interface TenantOriginsTable {
+  tenant_id: string;
+  origin: string;
+  created_at: CreatedAt;
+}
+
+export interface ApiKeysTable {
+  tenant_id: string;
+  id: Generated<string>;
+  kind: 'publishable' | 'secret';
+  /** The publishable key in clear (it is public by design). */
+  publishable_key: string | null;
+  /** SHA-256 of the secret key; the key itself is shown once and never stored. */
+  secret_hash: string | null;
+  created_at: CreatedAt;
+  revoked_at: NullableTimestamp;
+}
+
+export interface SsoKeysTable {
+  tenant_id: string;
+  /** The JWT `kid` header value that selects this key. */
+  kid: string;
+  /** The HMAC secret. HS256 verification needs it in clear. */
+  secret: string;
+  status: 'active' | 'retired';
+  created_at: CreatedAt;
+  retired_at: NullableTimestamp;
+}
+
+export interface MembersTable {
+  tenant_id: string;
+  id: Generated<string>;
+  /** The host's own user id (the token's `sub`). Never sent to browsers. */
+  external_id: string;
+  display_name: string;
+  avatar_url: string | null;
+  badges: ColumnType<string[], string[] | undefined, string[]>;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+}
+
+export interface GroupsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  slug: string;
+  name: string;
+  description: string;
+  created_at: CreatedAt;
+}
+
+export interface ThreadsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  /** null: the tenant's general forum. */
+  group_id: string | null;
+  author_id: string;
+  title: string;
+  reply_count: Generated<number>;
+  idempotency_key: string | null;
+  created_at: CreatedAt;
+  last_activity_at: CreatedAt;
+}
+
+export interface PostsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  thread_id: string;
+  author_id: string;
+  /** The thread's opening post (exactly one per thread). */
+  is_opening: Generated<boolean>;
+  /** Plain text as the author wrote it (after normalisation); rendered as text, never as HTML. */
+  body: string;
+  idempotency_key: string | null;
+  created_at: CreatedAt;
+}
+
+export interface AuditLogTable {
+  tenant_id: string;
+  id: Generated<string>;
+  occurred_at: CreatedAt;
+  actor_kind: 'operator' | 'member' | 'staff' | 'system';
+  actor_id: string | null;
+  action: string;
+  subject: string | null;
+  ip: string | null;
+  details: ColumnType<Record<string, unknown>, string | undefined, never>;
+}
+
+export interface Database {
+  tenants: TenantsTable;
+  tenant_origins: TenantOriginsTable;
+  api_keys: ApiKeysTable;
+  sso_keys: SsoKeysTable;
+  members: MembersTable;
+  groups: GroupsTable;
+  threads: ThreadsTable;
+  posts: PostsTable;
+  audit_log: AuditLogTable;
+}

@@ -1,0 +1,107 @@
+/**
+ * Tenant lookups that happen BEFORE a tenant is known (resolving a publishable key, answering
+ * a CORS preflight) run on the owner connection: `SystemDb`. Keep this list short and read-only
+ * where possible; everything after resolution goes through `withTenant`.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import type { TenantTx } from '../../db/tenant-transaction.ts';
+
+/** The raw (owner) database handle, for the few pre-tenant lookups and operator commands. */
+export type SystemDb = Kysely<Database>;
+
+export async function findTenantByPublishableKey(db: SystemDb, publishableKey: string) {
+  return db
+    .selectFrom('api_keys')
+    .innerJoin('tenants', 'tenants.id', 'api_keys.tenant_id')
+    .select(['tenants.id', 'tenants.slug', 'tenants.name'])
+    .where('api_keys.publishable_key', '=', publishableKey)
+    .where('api_keys.kind', '=', 'publishable')
+    .where('api_keys.revoked_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export async function isOriginAllowed(db: SystemDb, tenantId: string, origin: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('tenant_origins')
+    .select('origin')
+    .where('tenant_id', '=', tenantId)
+    .where('origin', '=', origin)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** For CORS preflights, which carry no key: is this origin on any tenant's allowlist? */
+export async function isOriginKnown(db: SystemDb, origin: string): Promise<boolean> {
+  const row = await db.selectFrom('tenant_origins').select('origin').where('origin', '=', origin).limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function findTenantBySlug(db: SystemDb, slug: string) {
+  return db.selectFrom('tenants').select(['id', 'slug', 'name']).where('slug', '=', slug).executeTakeFirst();
+}
+
+export async function insertTenant(db: SystemDb, tenant: { slug: string; name: string }) {
+  return db.insertInto('tenants').values(tenant).returning(['id', 'slug', 'name']).executeTakeFirstOrThrow();
+}
+
+export async function insertPublishableKey(tx: TenantTx, publishableKey: string): Promise<void> {
+  await tx.insertInto('api_keys').values({ tenant_id: tx.tenantId, kind: 'publishable', publishable_key: publishableKey }).execute();
+}
+
+export async function insertSecretKeyHash(tx: TenantTx, secretHash: string): Promise<void> {
+  await tx.insertInto('api_keys').values({ tenant_id: tx.tenantId, kind: 'secret', secret_hash: secretHash }).execute();
+}
+
+export async function findPublishableKey(tx: TenantTx): Promise<string | undefined> {
+  const row = await tx
+    .selectFrom('api_keys')
+    .select('publishable_key')
+    .where('kind', '=', 'publishable')
+    .where('revoked_at', 'is', null)
+    .orderBy('created_at', 'desc')
+    .executeTakeFirst();
+  return row?.publishable_key ?? undefined;
+}
+
+export async function insertOrigin(tx: TenantTx, origin: string): Promise<void> {
+  await tx
+    .insertInto('tenant_origins')
+    .values({ tenant_id: tx.tenantId, origin })
+    .onConflict((oc) => oc.columns(['tenant_id', 'origin']).doNothing())
+    .execute();
+}
+
+export async function listOrigins(tx: TenantTx): Promise<string[]> {
+  const rows = await tx.selectFrom('tenant_origins').select('origin').orderBy('origin').execute();
+  return rows.map((r) => r.origin);
+}
+
+export async function insertSsoKey(tx: TenantTx, key: { kid: string; secret: string }): Promise<void> {
+  await tx.insertInto('sso_keys').values({ tenant_id: tx.tenantId, kid: key.kid, secret: key.secret, status: 'active' }).execute();
+}
+
+/** Retires every active key except `keepKid`; returns the kids it retired. */
+export async function retireSsoKeysExcept(tx: TenantTx, keepKid: string): Promise<string[]> {
+  const rows = await tx
+    .updateTable('sso_keys')
+    .set({ status: 'retired', retired_at: new Date() })
+    .where('status', '=', 'active')
+    .where('kid', '!=', keepKid)
+    .returning('kid')
+    .execute();
+  return rows.map((r) => r.kid);
+}
+
+export async function findActiveSsoKey(tx: TenantTx, kid: string) {
+  return tx.selectFrom('sso_keys').select(['kid', 'secret']).where('kid', '=', kid).where('status', '=', 'active').executeTakeFirst();
+}
+
+export async function findNewestActiveSsoKey(tx: TenantTx) {
+  return tx
+    .selectFrom('sso_keys')
+    .select(['kid', 'secret'])
+    .where('status', '=', 'active')
+    .orderBy('created_at', 'desc')
+    .executeTakeFirst();
+}

@@ -1,0 +1,47 @@
+/**
+ * The request context. `createContextInner` needs no HTTP, so tests call procedures through
+ * `createCaller(await createContextInner(...))`; the HTTP server builds the same thing from a
+ * request in server.ts.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { isConnectionError } from '../db/database.ts';
+import type { Database } from '../db/schema.ts';
+import type { Logger } from '../logger.ts';
+import { resolveTenant, type TenantResolution } from '../modules/tenants/tenants.service.ts';
+
+export interface ContextInput {
+  db: Kysely<Database>;
+  log: Logger;
+  /** Header `x-kindred-key`. */
+  publishableKey?: string | undefined;
+  /** Header `Origin`. */
+  origin?: string | undefined;
+  /** The member token from `Authorization: Bearer ...`. */
+  token?: string | undefined;
+  requestId?: string | undefined;
+  ip?: string | undefined;
+}
+
+export interface Context {
+  db: Kysely<Database>;
+  log: Logger;
+  requestId: string;
+  token: string | undefined;
+  ip: string | undefined;
+  /** Resolved once per request; procedures refuse to run unless it is ok. */
+  tenant: TenantResolution | { ok: false; error: 'DATABASE_UNAVAILABLE' };
+}
+
+export async function createContextInner(input: ContextInput): Promise<Context> {
+  const requestId = input.requestId ?? randomUUID();
+  let tenant: Context['tenant'];
+  try {
+    tenant = await resolveTenant(input.db, input.publishableKey, input.origin);
+  } catch (err) {
+    if (!isConnectionError(err)) throw err;
+    tenant = { ok: false, error: 'DATABASE_UNAVAILABLE' };
+  }
+  const log = input.log.child({ requestId, ...(tenant.ok ? { tenantId: tenant.tenant.id } : {}) });
+  return { db: input.db, log, requestId, token: input.token, ip: input.ip, tenant };
+}

@@ -1,0 +1,95 @@
+/**
+ * tRPC is initialised here, once. Only procedures that resolve a tenant are exported: there is
+ * deliberately no bare `publicProcedure`, so no endpoint can forget tenant resolution.
+ *
+ * - `tenantProcedure`: the tenant is known and the Origin allowed; the work runs in one
+ *   tenant-bound transaction (`ctx.tx`); `ctx.member` is the signed-in member or null.
+ * - `memberProcedure`: as above, and a signed-in member is required.
+ */
+import { initTRPC, TRPCError } from '@trpc/server';
+import { isConnectionError } from '../db/database.ts';
+import { withTenant, type TenantTx } from '../db/tenant-transaction.ts';
+import { ERROR_CODES, KindredError, type ErrorCode } from '../errors.ts';
+import { signIn, type SignedInMember } from '../modules/identity/identity.service.ts';
+import type { Context } from './context.ts';
+
+const DEFAULT_CODE_FOR_TRPC: Partial<Record<TRPCError['code'], ErrorCode>> = {
+  BAD_REQUEST: 'VALIDATION_FAILED',
+  PARSE_ERROR: 'VALIDATION_FAILED',
+  NOT_FOUND: 'NOT_FOUND',
+  METHOD_NOT_SUPPORTED: 'METHOD_NOT_ALLOWED',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  UNAUTHORIZED: 'TOKEN_INVALID',
+};
+
+interface Issue {
+  path: PropertyKey[];
+  message: string;
+}
+
+function zodIssues(error: TRPCError): { path: string; message: string }[] | undefined {
+  const issues = (error.cause as { issues?: Issue[] } | undefined)?.issues;
+  if (!Array.isArray(issues)) return undefined;
+  return issues.slice(0, 20).map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+}
+
+export function kindredCodeOf(error: TRPCError): ErrorCode {
+  if (error instanceof KindredError) return error.kindredCode;
+  return DEFAULT_CODE_FOR_TRPC[error.code] ?? 'INTERNAL';
+}
+
+const t = initTRPC.context<Context>().create({
+  isDev: false,
+  errorFormatter({ shape, error }) {
+    const code = kindredCodeOf(error);
+    const issues = zodIssues(error);
+    return {
+      ...shape,
+      // Internal failures never echo their cause to the client.
+      message: code === 'INTERNAL' ? ERROR_CODES.INTERNAL.message : issues ? ERROR_CODES.VALIDATION_FAILED.message : shape.message,
+      data: { ...shape.data, kindredCode: code, ...(issues ? { issues } : {}) },
+    };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/**
+ * Turns infrastructure failures into client-readable errors: an unreachable database is a 503
+ * (retry later), and a value PostgreSQL rejects that the schemas let through is still the
+ * client's mistake (400), never a 500.
+ */
+function classifyError(thrown: unknown): unknown {
+  // A procedure's own throw reaches here wrapped as INTERNAL_SERVER_ERROR with the original as cause.
+  const wrapped = thrown instanceof TRPCError && !(thrown instanceof KindredError) && thrown.code === 'INTERNAL_SERVER_ERROR';
+  const err = wrapped ? thrown.cause : thrown;
+  if (err instanceof TRPCError) return err;
+  if (isConnectionError(err)) return new KindredError('DATABASE_UNAVAILABLE', undefined, { cause: err });
+  const sqlState = (err as { code?: unknown })?.code;
+  if (typeof sqlState === 'string' && (sqlState.startsWith('22') || sqlState === '23514')) {
+    return new KindredError('VALIDATION_FAILED', undefined, { cause: err });
+  }
+  return thrown;
+}
+
+export const tenantProcedure = t.procedure.use(async ({ ctx, next }) => {
+  if (!ctx.tenant.ok) throw new KindredError(ctx.tenant.error);
+  const tenant = ctx.tenant.tenant;
+  try {
+    return await withTenant(ctx.db, tenant.id, async (tx: TenantTx) => {
+      const member: SignedInMember | null = ctx.token ? await signIn(tx, ctx.token) : null;
+      const result = await next({ ctx: { tx, tenant, member } });
+      // tRPC hands errors back as a result: rethrow so the transaction rolls back.
+      if (!result.ok) throw result.error;
+      return result;
+    });
+  } catch (err) {
+    throw classifyError(err);
+  }
+});
+
+export const memberProcedure = tenantProcedure.use(({ ctx, next }) => {
+  if (!ctx.member) throw new KindredError('SIGN_IN_REQUIRED');
+  return next({ ctx: { member: ctx.member } });
+});

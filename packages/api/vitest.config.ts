@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts'],
+    // PGlite boots in ~1-3 s per worker; pg tests share one server.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // Two cores: two workers keep PGlite boots and pg connections in check.
+    maxWorkers: 2,
+  },
+});
