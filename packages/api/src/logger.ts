@@ -3,17 +3,20 @@
  * resolved, `tenantId`. Never log post bodies, tokens, keys or query strings (tRPC GET inputs
  * live in the query string): the redaction below is a safety net, not a licence.
  */
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 
 export type { Logger };
 
-export function createLogger(level: string): Logger {
-  return pino({
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  return pino(
+    {
     level,
     base: { service: 'kindred-api' },
     redact: {
       paths: ['authorization', 'token', 'body', 'input', '*.authorization', '*.token', '*.body', '*.input', '*.secret'],
       censor: '[redacted]',
     },
-  });
+  },
+    destination,
+  );
 }

@@ -63,7 +63,7 @@ export interface GroupsTable {
   id: Generated<string>;
   slug: string;
   name: string;
-  description: string;
+  description: Generated<string>;
   created_at: CreatedAt;
 }
 

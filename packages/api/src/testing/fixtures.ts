@@ -1,6 +1,7 @@
 /** Test fixtures: a fresh tenant with keys and an origin, member tokens, and tRPC callers. */
 import { randomUUID } from 'node:crypto';
-import { SignJWT, type JWTPayload } from 'jose';
+import type { JWTPayload } from 'jose';
+import { signMemberToken } from '../modules/identity/member-token.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { createCaller } from '../router.ts';
@@ -28,19 +29,16 @@ export interface TestTenant extends NewTenantCredentials {
   token(options?: MemberTokenOptions): Promise<string>;
 }
 
-export async function signMemberToken(
-  key: { kid: string; secret: string },
-  audience: string,
-  options: MemberTokenOptions = {},
-): Promise<string> {
-  const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ name: options.name ?? 'Test Member', ...options.claims })
-    .setProtectedHeader({ alg: 'HS256', kid: options.kid ?? key.kid })
-    .setSubject(options.sub ?? 'host-user-1')
-    .setAudience(options.audience ?? audience)
-    .setIssuedAt(now)
-    .setExpirationTime(now + (options.expiresIn ?? 300))
-    .sign(new TextEncoder().encode(options.secret ?? key.secret));
+/** Signs a member token the way a host backend would, with every part overridable to forge bad ones. */
+export function signTestToken(key: { kid: string; secret: string }, audience: string, options: MemberTokenOptions = {}) {
+  return signMemberToken(
+    { kid: options.kid ?? key.kid, secret: options.secret ?? key.secret },
+    {
+      audience: options.audience ?? audience,
+      expiresIn: options.expiresIn ?? 300,
+      claims: { sub: options.sub ?? 'host-user-1', name: options.name ?? 'Test Member', ...options.claims },
+    },
+  );
 }
 
 export async function createTestTenant(label = 'tenant'): Promise<TestTenant> {
@@ -62,7 +60,7 @@ export async function createTestTenant(label = 'tenant'): Promise<TestTenant> {
       });
       return createCaller(ctx);
     },
-    token: (options) => signMemberToken(credentials.sso, credentials.tenant.id, options),
+    token: (options) => signTestToken(credentials.sso, credentials.tenant.id, options),
   };
 }
 

@@ -2,7 +2,7 @@ import { SignJWT, UnsecuredJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { rotateSsoKey } from '../tenants/tenants.service.ts';
 import { expectKindredError } from '../../testing/expect-error.ts';
-import { createTestTenant, signMemberToken } from '../../testing/fixtures.ts';
+import { createTestTenant, signTestToken } from '../../testing/fixtures.ts';
 
 describe('member sign-in with a host-signed token', () => {
   it('creates the member on first use and refreshes the name later', async () => {
@@ -31,7 +31,7 @@ describe('member sign-in with a host-signed token', () => {
     ['the wrong secret', (t) => t.token({ secret: 'x'.repeat(43) }), 'TOKEN_INVALID'],
     ['another tenant’s secret', async (t) => {
       const other = await createTestTenant('idn-other');
-      return signMemberToken(other.sso, t.tenant.id, { kid: t.sso.kid });
+      return signTestToken(other.sso, t.tenant.id, { kid: t.sso.kid });
     }, 'TOKEN_INVALID'],
     ['another tenant’s whole key and audience', async () => {
       const other = await createTestTenant('idn-other2');
@@ -75,7 +75,7 @@ describe('member sign-in with a host-signed token', () => {
     const rotated = await rotateSsoKey(tenant.db, tenant.tenant.id);
     expect(rotated.retired).toEqual([tenant.sso.kid]);
     await expectKindredError((await tenant.caller({ token: oldToken })).identity.me(), 'TOKEN_INVALID');
-    const fresh = await signMemberToken(rotated, tenant.tenant.id);
+    const fresh = await signTestToken(rotated, tenant.tenant.id);
     expect((await (await tenant.caller({ token: fresh })).identity.me()).member).not.toBeNull();
   });
 

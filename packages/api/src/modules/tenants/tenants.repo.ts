@@ -64,12 +64,15 @@ export async function findPublishableKey(tx: TenantTx): Promise<string | undefin
   return row?.publishable_key ?? undefined;
 }
 
-export async function insertOrigin(tx: TenantTx, origin: string): Promise<void> {
-  await tx
+/** Adds an origin to the allowlist; false when it was already there. */
+export async function insertOrigin(tx: TenantTx, origin: string): Promise<boolean> {
+  const inserted = await tx
     .insertInto('tenant_origins')
     .values({ tenant_id: tx.tenantId, origin })
     .onConflict((oc) => oc.columns(['tenant_id', 'origin']).doNothing())
-    .execute();
+    .returning('origin')
+    .executeTakeFirst();
+  return inserted !== undefined;
 }
 
 export async function listOrigins(tx: TenantTx): Promise<string[]> {

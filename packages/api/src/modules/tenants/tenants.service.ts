@@ -78,8 +78,9 @@ export async function createTenant(
 export async function addOrigin(db: SystemDb, tenantId: string, origin: string): Promise<string> {
   const normalised = normaliseOrigin(origin);
   await withTenant(db, tenantId, async (tx) => {
-    await repo.insertOrigin(tx, normalised);
-    await appendAudit(tx, { actorKind: 'operator', action: 'origin.added', subject: normalised });
+    if (await repo.insertOrigin(tx, normalised)) {
+      await appendAudit(tx, { actorKind: 'operator', action: 'origin.added', subject: normalised });
+    }
   });
   return normalised;
 }

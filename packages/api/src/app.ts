@@ -1,0 +1,74 @@
+/**
+ * Starts Kindred: opens and migrates the database, seeds the demo tenants when asked, and
+ * listens. main.ts calls this; so can tests that need the whole system in-process.
+ */
+import type { Server } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import type { Config } from './config.ts';
+import { openDatabase, type DatabaseHandle } from './db/database.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { DEMO_TENANTS, type DemoTenant } from './demo/demo-content.ts';
+import { createDemoHostServer } from './demo/host-server.ts';
+import { seedDemo } from './demo/seed.ts';
+import { createApiServer } from './http/server.ts';
+import type { Logger } from './logger.ts';
+
+const WIDGETS_DIR = fileURLToPath(new URL('../../widgets/dist/', import.meta.url));
+const ADMIN_DIR = fileURLToPath(new URL('../../admin/dist/', import.meta.url));
+
+export interface RunningKindred {
+  apiUrl: string;
+  demoSites: { name: string; url: string; publishableKey: string; group?: string }[];
+  database: DatabaseHandle;
+  close(): Promise<void>;
+}
+
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+export async function startKindred(config: Config, log: Logger): Promise<RunningKindred> {
+  const database = config.databaseUrl
+    ? await openDatabase({ kind: 'postgres', url: config.databaseUrl, log })
+    : await openDatabase({ kind: 'pglite', dataDir: config.dataDir, log });
+  const ran = await migrateToLatest(database.db);
+  log.info({ database: database.kind, migrations: ran }, 'database ready');
+
+  const servers: Server[] = [];
+  const apiServer = createApiServer({ db: database.db, log, widgetsDir: WIDGETS_DIR, adminDir: ADMIN_DIR });
+  await listen(apiServer, config.port);
+  servers.push(apiServer);
+  const apiUrl = `http://localhost:${config.port}`;
+
+  const demoSites: RunningKindred['demoSites'] = [];
+  if (config.demo) {
+    // Each demo site is its own origin, as a customer's website would be.
+    const portFor = (demo: DemoTenant) => config.port + 1 + DEMO_TENANTS.indexOf(demo);
+    const seeded = await seedDemo(database.db, portFor);
+    for (const { demo, tenantId, created } of seeded) {
+      const host = createDemoHostServer({ db: database.db, log, demo, tenantId, apiUrl });
+      await listen(host, portFor(demo));
+      servers.push(host);
+      demoSites.push({ name: demo.name, url: `http://localhost:${portFor(demo)}`, publishableKey: demo.publishableKey, ...(demo.embeddedGroup ? { group: demo.embeddedGroup } : {}) });
+      if (created) log.info({ tenant: demo.slug }, 'demo tenant seeded');
+    }
+  }
+
+  return {
+    apiUrl,
+    demoSites,
+    database,
+    async close() {
+      await Promise.all(
+        servers.map((s) => new Promise<void>((resolve) => { s.close(() => resolve()); s.closeAllConnections(); })),
+      );
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,195 @@
+/**
+ * The API's HTTP server: tRPC at /trpc (CORS per tenant), GET /healthz, the widget bundles at
+ * the root (kindred.js and its chunks, loadable from any site) and the admin console at /admin.
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import path from 'node:path';
+import { sql, type Kysely } from 'kysely';
+import { nodeHTTPRequestHandler } from '@trpc/server/adapters/node-http';
+import { isConnectionError } from '../db/database.ts';
+import type { Database } from '../db/schema.ts';
+import { ERROR_CODES, type ErrorCode } from '../errors.ts';
+import type { Logger } from '../logger.ts';
+import { isOriginKnown } from '../modules/tenants/tenants.repo.ts';
+import { appRouter } from '../router.ts';
+import { createContextInner } from '../trpc/context.ts';
+import { kindredCodeOf } from '../trpc/trpc.ts';
+import { serveStatic } from './static-files.ts';
+
+/** What the access log needs to know about a request once it is answered. */
+interface RequestState {
+  id: string;
+  tenantId: string | undefined;
+}
+
+export interface ApiServerOptions {
+  db: Kysely<Database>;
+  log: Logger;
+  /** Built widget bundles (packages/widgets/dist). */
+  widgetsDir: string;
+  /** Built admin console (packages/admin/dist). */
+  adminDir: string;
+}
+
+/** The largest request body tRPC will read (a 20,000-character post fits many times over). */
+const MAX_BODY_BYTES = 256 * 1024;
+const ALLOWED_REQUEST_HEADERS = 'content-type, authorization, x-kindred-key, x-request-id';
+
+/** The strict policy the admin console runs under: no inline scripts or styles. */
+export const ADMIN_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+  "font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
+  res.end(text);
+}
+
+function sendError(res: ServerResponse, status: number, code: ErrorCode, headers: Record<string, string> = {}) {
+  sendJson(res, status, { error: { message: ERROR_CODES[code].message, data: { kindredCode: code, httpStatus: status } } }, headers);
+}
+
+function bearerToken(req: IncomingMessage): string | undefined {
+  const header = req.headers.authorization;
+  if (!header) return undefined;
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  // A present but malformed header is passed on as an (invalid) token so it fails loudly.
+  return match ? match[1] : header;
+}
+
+function singleHeader(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+export function createApiServer(options: ApiServerOptions): Server {
+  const { db, log } = options;
+  const widgetsDir = path.resolve(options.widgetsDir);
+  const adminDir = path.resolve(options.adminDir);
+
+  async function handleTrpc(req: IncomingMessage, res: ServerResponse, url: URL, request: RequestState) {
+    const origin = singleHeader(req.headers.origin);
+    res.setHeader('vary', 'Origin');
+    if (req.method === 'OPTIONS') {
+      // A preflight carries no key, so it can only ask whether any tenant allows this origin;
+      // the real request is then checked against its own tenant's allowlist.
+      const known = origin ? await isOriginKnown(db, origin).catch(() => false) : false;
+      if (!known) return sendError(res, 403, 'ORIGIN_NOT_ALLOWED');
+      res.writeHead(204, {
+        'access-control-allow-origin': origin!,
+        'access-control-allow-methods': 'GET, POST',
+        'access-control-allow-headers': ALLOWED_REQUEST_HEADERS,
+        'access-control-max-age': '600',
+      });
+      return res.end();
+    }
+
+    await nodeHTTPRequestHandler({
+      req,
+      res,
+      router: appRouter,
+      path: url.pathname.slice('/trpc/'.length),
+      maxBodySize: MAX_BODY_BYTES,
+      allowBatching: false,
+      createContext: async () => {
+        const ctx = await createContextInner({
+          db,
+          log,
+          requestId: request.id,
+          publishableKey: singleHeader(req.headers['x-kindred-key']),
+          origin,
+          token: bearerToken(req),
+          ip: req.socket.remoteAddress,
+        });
+        if (ctx.tenant.ok) request.tenantId = ctx.tenant.tenant.id;
+        // Echo the origin only when it is on this tenant's allowlist; never with credentials.
+        if (ctx.tenant.ok && origin) {
+          res.setHeader('access-control-allow-origin', origin);
+          res.setHeader('access-control-expose-headers', 'x-request-id');
+        }
+        return ctx;
+      },
+      responseMeta({ type, errors, ctx }) {
+        // Guest reads may be cached briefly by a CDN (keyed by origin and key); the browser
+        // revalidates each time. Anything personal is never stored.
+        if (type === 'query' && errors.length === 0 && ctx && !ctx.token) {
+          return {
+            headers: new Headers({
+              'cache-control': 'public, max-age=0, s-maxage=5, stale-while-revalidate=30',
+              vary: 'Origin, X-Kindred-Key, Authorization',
+            }),
+          };
+        }
+        return { headers: new Headers({ 'cache-control': 'private, no-store' }) };
+      },
+      onError({ error, path: procedure, ctx }) {
+        const code = kindredCodeOf(error);
+        const entry = { procedure, code, tenantId: ctx?.tenant.ok ? ctx.tenant.tenant.id : undefined };
+        if (code === 'INTERNAL') (ctx?.log ?? log).error({ ...entry, err: error.cause ?? error }, 'procedure failed');
+        else if (code === 'DATABASE_UNAVAILABLE') (ctx?.log ?? log).warn(entry, 'database unavailable');
+        else (ctx?.log ?? log).debug(entry, 'client error');
+      },
+    });
+  }
+
+  async function handleHealth(res: ServerResponse) {
+    try {
+      await sql`select 1`.execute(db);
+      sendJson(res, 200, { status: 'ok', database: 'up' }, { 'cache-control': 'no-store' });
+    } catch (err) {
+      if (!isConnectionError(err)) log.error({ err }, 'health check failed');
+      sendError(res, 503, 'DATABASE_UNAVAILABLE', { 'cache-control': 'no-store' });
+    }
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse, request: RequestState) {
+    const url = new URL(req.url ?? '/', 'http://kindred.invalid');
+    res.setHeader('x-request-id', request.id);
+    res.setHeader('x-content-type-options', 'nosniff');
+
+    if (url.pathname.startsWith('/trpc/')) return handleTrpc(req, res, url, request);
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'METHOD_NOT_ALLOWED', { allow: 'GET, HEAD' });
+    if (url.pathname === '/healthz') return handleHealth(res);
+
+    if (url.pathname === '/admin') {
+      res.writeHead(308, { location: '/admin/' });
+      return res.end();
+    }
+    if (url.pathname.startsWith('/admin/')) {
+      const served = await serveStatic(req, res, adminDir, url.pathname.slice('/admin/'.length), {
+        headers: { 'content-security-policy': ADMIN_CSP, 'referrer-policy': 'no-referrer', 'x-frame-options': 'DENY' },
+        immutable: (file) => file.includes(`${path.sep}assets${path.sep}`),
+        fallback: 'index.html',
+      });
+      if (served) return;
+    } else if (url.pathname !== '/' && !url.pathname.endsWith('.html')) {
+      // Widget bundles: any site may load them (module scripts are fetched with CORS).
+      const served = await serveStatic(req, res, widgetsDir, url.pathname.slice(1), {
+        headers: { 'access-control-allow-origin': '*', 'cross-origin-resource-policy': 'cross-origin' },
+        immutable: (file) => path.basename(file) !== 'kindred.js' && /-[A-Za-z0-9_-]{8,}\.js$/.test(file),
+      });
+      if (served) return;
+    }
+    if (url.pathname === '/kindred.js') {
+      return sendJson(res, 503, { error: { message: 'The widget bundle is not built. Run `npm run build`.' } });
+    }
+    sendError(res, 404, 'NOT_FOUND');
+  }
+
+  return createServer((req, res) => {
+    const started = performance.now();
+    const request: RequestState = { id: randomUUID(), tenantId: undefined };
+    res.on('finish', () => {
+      // Path only: query strings can hold user input.
+      const pathname = (req.url ?? '/').split('?')[0];
+      const ms = Math.round(performance.now() - started);
+      log.info({ requestId: request.id, tenantId: request.tenantId, method: req.method, path: pathname, status: res.statusCode, ms }, 'request');
+    });
+    route(req, res, request).catch((err: unknown) => {
+      log.error({ err, requestId: request.id }, 'unhandled request failure');
+      if (!res.headersSent) sendError(res, isConnectionError(err) ? 503 : 500, isConnectionError(err) ? 'DATABASE_UNAVAILABLE' : 'INTERNAL');
+      else res.destroy();
+    });
+  });
+}
