@@ -45,3 +45,24 @@ describe('isConnectionError', () => {
     expect(isConnectionError('not an error')).toBe(false);
   });
 });
+
+describe('the embedded database folder', () => {
+  it('is locked against a second process while open, and persists data across reopen', async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const dir = mkdtempSync(path.join(tmpdir(), 'kindred-data-'));
+    const first = await openDatabase({ kind: 'pglite', dataDir: dir, log: testLog });
+    await sql`create table kept (v int)`.execute(first.db);
+    await sql`insert into kept values (42)`.execute(first.db);
+    // Same process here, so simulate another live owner by writing our parent's pid.
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(path.join(dir, 'kindred.lock'), String(process.ppid));
+    await expect(openDatabase({ kind: 'pglite', dataDir: dir, log: testLog })).rejects.toThrow(/in use by process/);
+    writeFileSync(path.join(dir, 'kindred.lock'), String(process.pid));
+    await first.close();
+    const second = await openDatabase({ kind: 'pglite', dataDir: dir, log: testLog });
+    expect((await sql<{ v: number }>`select v from kept`.execute(second.db)).rows).toEqual([{ v: 42 }]);
+    await second.close();
+  });
+});

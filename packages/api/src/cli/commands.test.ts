@@ -1,0 +1,53 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { createContextInner } from '../trpc/context.ts';
+import { createCaller } from '../router.ts';
+import { testDatabase, testLog } from '../testing/database.ts';
+import { signTestToken } from '../testing/fixtures.ts';
+import { runCommand, UsageError } from './commands.ts';
+
+async function run(argv: string[]): Promise<string> {
+  const { db } = await testDatabase();
+  const lines: string[] = [];
+  await runCommand(argv, db, (line) => lines.push(line));
+  return lines.join('\n');
+}
+
+const field = (output: string, label: string) => new RegExp(`${label}[^:]*:\\s+(\\S+)`).exec(output)?.[1];
+
+describe('the operator CLI', () => {
+  it('creates a tenant whose printed keys work, adds an origin, and rotates the SSO key', async () => {
+    const slug = `cli-${randomUUID().slice(0, 8)}`;
+    const created = await run(['tenant', 'create', '--name', 'CLI Clinic', '--slug', slug, '--origin', 'https://cli.example/']);
+    const tenantId = field(created, 'tenant id')!;
+    const publishableKey = field(created, 'publishable key')!;
+    const kid = field(created, 'SSO key id')!;
+    const secret = field(created, 'SSO secret')!;
+    expect(publishableKey).toMatch(/^pk_/);
+    expect(field(created, 'secret key')).toMatch(/^sk_/);
+
+    const { db } = await testDatabase();
+    const callerFrom = async (origin: string, token?: string) =>
+      createCaller(await createContextInner({ db, log: testLog, publishableKey, origin, token }));
+    const token = await signTestToken({ kid, secret }, tenantId, { name: 'Operator Test' });
+    expect((await (await callerFrom('https://cli.example', token)).identity.me()).member?.displayName).toBe('Operator Test');
+
+    await expect((await callerFrom('https://second.example')).identity.me()).rejects.toThrow();
+    expect(await run(['origin', 'add', '--tenant', slug, '--origin', 'https://second.example'])).toContain('https://second.example');
+    expect((await (await callerFrom('https://second.example')).identity.me()).tenant.name).toBe('CLI Clinic');
+
+    const rotated = await run(['sso', 'rotate', '--tenant', slug]);
+    expect(rotated).toContain(`Retired: ${kid}`);
+    await expect((await callerFrom('https://cli.example', token)).identity.me()).rejects.toThrow(/retired/);
+  });
+
+  it('explains mistakes instead of failing obscurely', async () => {
+    await expect(run(['tenant', 'create', '--name', 'No slug'])).rejects.toBeInstanceOf(UsageError);
+    await expect(run(['tenant', 'create', '--name', 'Bad', '--slug', 'Not A Slug'])).rejects.toThrow();
+    await expect(run(['origin', 'add', '--tenant', 'nobody-here', '--origin', 'https://x.example'])).rejects.toThrow(/no tenant/);
+    await expect(run(['origin', 'add', '--tenant', 'x', '--origin', 'https://*.example'])).rejects.toThrow();
+    await expect(run(['frobnicate'])).rejects.toThrow(/unknown command/);
+    await expect(run(['migrate', '--bogus'])).rejects.toThrow();
+    expect(await run(['migrate'])).toBe('The database is up to date.');
+  });
+});
