@@ -10,25 +10,29 @@ import type { TenantTx } from '../../db/tenant-transaction.ts';
 /** The raw (owner) database handle, for the few pre-tenant lookups and operator commands. */
 export type SystemDb = Kysely<Database>;
 
-export async function findTenantByPublishableKey(db: SystemDb, publishableKey: string) {
+/** The tenant a publishable key belongs to, and whether `origin` is on its allowlist: one round trip. */
+export async function findTenantByPublishableKey(db: SystemDb, publishableKey: string, origin: string) {
   return db
     .selectFrom('api_keys')
     .innerJoin('tenants', 'tenants.id', 'api_keys.tenant_id')
-    .select(['tenants.id', 'tenants.slug', 'tenants.name'])
+    .select((eb) => [
+      'tenants.id',
+      'tenants.slug',
+      'tenants.name',
+      eb
+        .exists(
+          eb
+            .selectFrom('tenant_origins')
+            .select('origin')
+            .whereRef('tenant_origins.tenant_id', '=', 'tenants.id')
+            .where('tenant_origins.origin', '=', origin),
+        )
+        .as('origin_allowed'),
+    ])
     .where('api_keys.publishable_key', '=', publishableKey)
     .where('api_keys.kind', '=', 'publishable')
     .where('api_keys.revoked_at', 'is', null)
     .executeTakeFirst();
-}
-
-export async function isOriginAllowed(db: SystemDb, tenantId: string, origin: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('tenant_origins')
-    .select('origin')
-    .where('tenant_id', '=', tenantId)
-    .where('origin', '=', origin)
-    .executeTakeFirst();
-  return row !== undefined;
 }
 
 /** For CORS preflights, which carry no key: is this origin on any tenant's allowlist? */

@@ -112,10 +112,8 @@ const publishableKeySchema = z.string().min(4).max(200).startsWith('pk_');
  */
 export async function resolveTenant(db: SystemDb, key: string | undefined, origin: string | undefined): Promise<TenantResolution> {
   if (!publishableKeySchema.safeParse(key).success) return { ok: false, error: 'TENANT_KEY_INVALID' };
-  const tenant = await repo.findTenantByPublishableKey(db, key!);
-  if (!tenant) return { ok: false, error: 'TENANT_KEY_INVALID' };
-  if (!origin || origin.length > 300 || !(await repo.isOriginAllowed(db, tenant.id, origin))) {
-    return { ok: false, error: 'ORIGIN_NOT_ALLOWED' };
-  }
-  return { ok: true, tenant };
+  const found = await repo.findTenantByPublishableKey(db, key!, origin && origin.length <= 300 ? origin : '');
+  if (!found) return { ok: false, error: 'TENANT_KEY_INVALID' };
+  if (!found.origin_allowed) return { ok: false, error: 'ORIGIN_NOT_ALLOWED' };
+  return { ok: true, tenant: { id: found.id, slug: found.slug, name: found.name } };
 }
