@@ -145,7 +145,8 @@ describe('client mistakes are 4xx with a code, never 500', () => {
     expect(created.headers.get('cache-control')).toBe('private, no-store');
     const read = await call(`/trpc/forum.getThread?${input({ threadId: created.body.result.data.id })}`);
     expect(read.body.result.data.thread.title).toBe('Over HTTP');
-    expect(read.headers.get('cache-control')).toContain('s-maxage');
+    expect(read.headers.get('cache-control')).toBe('public, max-age=0, must-revalidate');
+    expect(read.headers.get('cdn-cache-control')).toContain('max-age=5');
   });
 });
 

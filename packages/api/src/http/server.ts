@@ -111,12 +111,14 @@ export function createApiServer(options: ApiServerOptions): Server {
         return ctx;
       },
       responseMeta({ type, errors, ctx }) {
-        // Guest reads may be cached briefly by a CDN (keyed by origin and key); the browser
-        // revalidates each time. Anything personal is never stored.
+        // Guest reads may be served by a CDN for a few seconds (CDN-Cache-Control, keyed by
+        // origin and key), while browsers always revalidate: a member who just posted and
+        // reloads must see the post. Anything personal is never stored.
         if (type === 'query' && errors.length === 0 && ctx && !ctx.token) {
           return {
             headers: new Headers({
-              'cache-control': 'public, max-age=0, s-maxage=5, stale-while-revalidate=30',
+              'cache-control': 'public, max-age=0, must-revalidate',
+              'cdn-cache-control': 'public, max-age=5, stale-while-revalidate=30',
               vary: 'Origin, X-Kindred-Key, Authorization',
             }),
           };

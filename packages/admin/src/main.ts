@@ -1,0 +1,2 @@
+import './admin.css';
+import './admin-placeholder.ts';
