@@ -29,7 +29,7 @@ const DEFAULT_API_BASE = new URL(/* @vite-ignore */ '/', import.meta.url).href;
  * @attr api-base - where the API is; default: the origin kindred.js came from.
  * @attr lang - `en` or `es`; default: the nearest `lang` up the page, else English.
  * @event kindred-request-sign-in - cancelable, `{ reason: 'reply' | 'new-thread' }`
- * @event kindred-request-token - cancelable, `{ reason: 'expired' }`; cancel to say no token will come.
+ * @event kindred-request-token - cancelable, `{ reason: 'expired' }`; cancel it to say "a fresh token is coming".
  * @event kindred-thread-created - `{ threadId }`
  * @event kindred-reply-created - `{ threadId, postId }`
  * @cssproperty --kindred-forum-min-height - height kept while the forum loads (default 28rem).
@@ -100,13 +100,17 @@ export class KindredForum extends KindredElement {
     }
   }
 
-  /** Asks the page for a fresh token and waits for `Kindred.setToken()` or the `token` attribute. */
+  /**
+   * Asks the page for a fresh token. Like every `kindred-request-*` event, cancelling it means
+   * "the page is handling this": the forum then waits (up to TOKEN_WAIT_MS) for
+   * `Kindred.setToken()` or the `token` attribute. Nobody cancelling means nobody will answer.
+   */
   private requestToken(): Promise<boolean> {
     const expired = this.currentToken;
     const hasNew = () => this.currentToken !== null && this.currentToken !== expired;
     const event = this.emit('kindred-request-token', { reason: 'expired' }, { cancelable: true });
     if (hasNew()) return Promise.resolve(true);
-    if (event.defaultPrevented) return Promise.resolve(false);
+    if (!event.defaultPrevented) return Promise.resolve(false);
     return new Promise((resolve) => {
       const finish = (ok: boolean) => {
         clearTimeout(timer);
