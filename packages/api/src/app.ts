@@ -12,6 +12,7 @@ import { createDemoHostServer } from './demo/host-server.ts';
 import { seedDemo } from './demo/seed.ts';
 import { createApiServer } from './http/server.ts';
 import type { Logger } from './logger.ts';
+import { RealtimeHub } from './modules/realtime/realtime.hub.ts';
 
 const WIDGETS_DIR = fileURLToPath(new URL('../../widgets/dist/', import.meta.url));
 const ADMIN_DIR = fileURLToPath(new URL('../../admin/dist/', import.meta.url));
@@ -40,8 +41,11 @@ export async function startKindred(config: Config, log: Logger): Promise<Running
   const ran = await migrateToLatest(database.db);
   log.info({ database: database.kind, migrations: ran }, 'database ready');
 
+  const realtime = new RealtimeHub(database, log);
+  await realtime.start();
+
   const servers: Server[] = [];
-  const apiServer = createApiServer({ db: database.db, log, widgetsDir: WIDGETS_DIR, adminDir: ADMIN_DIR });
+  const apiServer = createApiServer({ db: database.db, log, realtime, widgetsDir: WIDGETS_DIR, adminDir: ADMIN_DIR });
   await listen(apiServer, config.port);
   servers.push(apiServer);
   const apiUrl = `http://localhost:${config.port}`;
@@ -68,6 +72,7 @@ export async function startKindred(config: Config, log: Logger): Promise<Running
       await Promise.all(
         servers.map((s) => new Promise<void>((resolve) => { s.close(() => resolve()); s.closeAllConnections(); })),
       );
+      await realtime.stop();
       await database.close();
     },
   };

@@ -20,6 +20,10 @@ export const ERROR_CODES = {
   TOKEN_EXPIRED: { trpc: 'UNAUTHORIZED', message: 'The sign-in token has expired.' },
   /** The procedure needs a signed-in member and the request carried no token. */
   SIGN_IN_REQUIRED: { trpc: 'UNAUTHORIZED', message: 'Please sign in first.' },
+  /** Signed in, but this member may not do this (not your post, not the thread's author, not a group moderator...). */
+  FORBIDDEN_ACTION: { trpc: 'FORBIDDEN', message: 'You cannot do that here.' },
+  /** Posting in this group needs an active membership: join the group first. */
+  GROUP_MEMBERSHIP_REQUIRED: { trpc: 'FORBIDDEN', message: 'Join this group to take part.' },
   /** The thing asked for does not exist in this tenant (or is not visible to the caller). */
   NOT_FOUND: { trpc: 'NOT_FOUND', message: 'Not found.' },
   /** The same idempotency key was reused for a different request. */

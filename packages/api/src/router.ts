@@ -1,10 +1,12 @@
 import { forumRouter } from './modules/forum/forum.router.ts';
+import { groupsRouter } from './modules/groups/groups.router.ts';
 import { identityRouter } from './modules/identity/identity.router.ts';
 import { createCallerFactory, router } from './trpc/trpc.ts';
 
 export const appRouter = router({
   identity: identityRouter,
   forum: forumRouter,
+  groups: groupsRouter,
 });
 
 /** The API's type: widgets and the admin console import this, and only as a type. */
@@ -13,5 +15,20 @@ export type AppRouter = typeof appRouter;
 export const createCaller = createCallerFactory(appRouter);
 
 export type { ErrorCode } from './errors.ts';
-export type { AuthorDto, PostDto, ThreadSummaryDto } from './modules/forum/forum.schema.ts';
+export type {
+  AuthorDto,
+  Badge,
+  ForumContextDto,
+  ForumEvent,
+  MemberCardDto,
+  PostDto,
+  ReactionCounts,
+  SearchHitDto,
+  ThreadDetailDto,
+  ThreadEvent,
+  ThreadSort,
+  ThreadSummaryDto,
+} from './modules/forum/forum.schema.ts';
+export type { GroupDto, JoinRequestDto, MembershipDto } from './modules/groups/groups.schema.ts';
+export type { GroupRole, GroupVisibility, JoinPolicy, MembershipStatus, ReactionKind, ReportReason } from './db/schema.ts';
 export type { Page } from './db/keyset.ts';

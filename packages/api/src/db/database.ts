@@ -15,6 +15,12 @@ import type { Database } from './schema.ts';
 export interface DatabaseHandle {
   db: Kysely<Database>;
   kind: 'pglite' | 'postgres';
+  /**
+   * LISTENs on a channel on a connection of its own; `onNotify` runs for each NOTIFY. On a
+   * server the connection is re-opened after failures (`onReconnect` then runs, since
+   * notifications may have been missed). Returns the function that stops listening.
+   */
+  listen(channel: string, onNotify: () => void, onReconnect?: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -34,7 +40,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       client.on('error', (err) => options.log?.warn({ err: err.message }, 'database client failed'));
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', close: () => db.destroy() };
+    return { db, kind: 'postgres', listen: (channel, onNotify, onReconnect) => listenOnServer(options, channel, onNotify, onReconnect), close: () => db.destroy() };
   }
 
   let unlock = () => {};
@@ -48,6 +54,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     return {
       db,
       kind: 'pglite',
+      listen: async (channel, onNotify) => {
+        const unlisten = await pglite.listen(channel, () => onNotify());
+        return async () => unlisten();
+      },
       close: async () => {
         await db.destroy();
         unlock();
@@ -57,6 +67,54 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     unlock();
     throw err;
   }
+}
+
+/** A dedicated LISTEN connection that comes back after the server restarts. */
+async function listenOnServer(
+  options: { url: string; log?: Logger | undefined },
+  channel: string,
+  onNotify: () => void,
+  onReconnect?: () => void,
+): Promise<() => Promise<void>> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`bad channel name ${channel}`);
+  let client: pg.Client | undefined;
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
+
+  const connect = async (): Promise<void> => {
+    const next = new pg.Client({ connectionString: options.url });
+    next.on('notification', () => onNotify());
+    next.on('error', (err) => {
+      options.log?.warn({ err: err.message }, 'realtime listener connection failed');
+      reconnect();
+    });
+    next.on('end', () => reconnect());
+    await next.connect();
+    await next.query(`listen ${channel}`);
+    client = next;
+  };
+  const reconnect = () => {
+    if (stopped || retry) return;
+    client?.removeAllListeners('end');
+    client = undefined;
+    retry = setTimeout(() => {
+      retry = undefined;
+      connect().then(
+        () => onReconnect?.(),
+        () => reconnect(),
+      );
+    }, 1000);
+  };
+
+  await connect();
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    const current = client;
+    client = undefined;
+    current?.removeAllListeners('end');
+    await current?.end().catch(() => {});
+  };
 }
 
 const CONNECTION_ERROR_CODES = new Set([

@@ -1,7 +1,8 @@
 /**
  * Keyset pagination, the only kind this API does (no OFFSET: reads stay flat as data grows).
  * A cursor is the sort key of the last row returned, as base64url JSON; clients treat it as
- * opaque. Queries fetch `limit + 1` rows to know whether there is a next page.
+ * opaque, and each list validates the cursor's shape with its own schema. Queries fetch
+ * `limit + 1` rows to know whether there is a next page.
  */
 import { z } from 'zod';
 import { KindredError } from '../errors.ts';
@@ -12,29 +13,30 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-/** A cursor on (timestamp, id): the shape every list in this API sorts by. */
-const timeAndId = z.tuple([z.iso.datetime(), z.uuid()]);
-export type TimeAndId = { at: string; id: string };
+export type CursorKey = readonly (string | number | boolean)[];
 
-export function encodeCursor(key: TimeAndId): string {
-  return Buffer.from(JSON.stringify([key.at, key.id])).toString('base64url');
+export function encodeCursor(key: CursorKey): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string): TimeAndId {
+/** Reads a cursor this API issued; anything else is INVALID_CURSOR (400). */
+export function decodeCursor<T extends CursorKey>(cursor: string, shape: z.ZodType<T>): T {
   try {
-    const [at, id] = timeAndId.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
-    return { at, id };
+    return shape.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
   } catch {
     throw new KindredError('INVALID_CURSOR');
   }
 }
+
+/** The commonest key: a timestamp and a uuid. */
+export const timeAndId = z.tuple([z.iso.datetime(), z.uuid()]);
 
 /** Cuts the `limit + 1` rows a query fetched into a page and the cursor after it. */
 export function toPage<Row, Item>(
   rows: Row[],
   limit: number,
   toItem: (row: Row) => Item,
-  keyOf: (row: Row) => TimeAndId,
+  keyOf: (row: Row) => CursorKey,
 ): Page<Item> {
   const hasMore = rows.length > limit;
   const pageRows = hasMore ? rows.slice(0, limit) : rows;

@@ -64,7 +64,26 @@ export interface GroupsTable {
   slug: string;
   name: string;
   description: Generated<string>;
+  condition_tags: ColumnType<string[], string[] | undefined, string[]>;
+  join_policy: ColumnType<JoinPolicy, JoinPolicy | undefined, JoinPolicy>;
+  visibility: ColumnType<GroupVisibility, GroupVisibility | undefined, GroupVisibility>;
+  member_count: Generated<number>;
   created_at: CreatedAt;
+}
+
+export type JoinPolicy = 'open' | 'request' | 'invite';
+export type GroupVisibility = 'public' | 'members' | 'group';
+export type MembershipStatus = 'active' | 'requested' | 'invited';
+export type GroupRole = 'member' | 'mentor' | 'moderator';
+
+export interface GroupMembershipsTable {
+  tenant_id: string;
+  group_id: string;
+  member_id: string;
+  status: MembershipStatus;
+  role: ColumnType<GroupRole, GroupRole | undefined, GroupRole>;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
 }
 
 export interface ThreadsTable {
@@ -74,6 +93,8 @@ export interface ThreadsTable {
   group_id: string | null;
   author_id: string;
   title: string;
+  is_anonymous: Generated<boolean>;
+  support_count: Generated<number>;
   reply_count: Generated<number>;
   idempotency_key: string | null;
   created_at: CreatedAt;
@@ -87,9 +108,61 @@ export interface PostsTable {
   author_id: string;
   /** The thread's opening post (exactly one per thread). */
   is_opening: Generated<boolean>;
-  /** Plain text as the author wrote it (after normalisation); rendered as text, never as HTML. */
+  /** The author's source text (the formatting subset), kept for editing and search. '' once deleted. */
   body: string;
+  /** The sanitised HTML made from `body`: the only post content ever rendered as HTML. */
+  body_html: Generated<string>;
+  content_warning: string | null;
+  is_anonymous: Generated<boolean>;
+  /** The thread's author marked this reply helpful. */
+  marked_helpful: Generated<boolean>;
   idempotency_key: string | null;
+  created_at: CreatedAt;
+  edited_at: NullableTimestamp;
+  deleted_at: NullableTimestamp;
+}
+
+export interface PostRevisionsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  post_id: string;
+  editor_id: string;
+  body: string;
+  content_warning: string | null;
+  title: string | null;
+  replaced_at: CreatedAt;
+}
+
+export type ReactionKind = 'support' | 'helpful' | 'me_too';
+
+export interface ReactionsTable {
+  tenant_id: string;
+  post_id: string;
+  member_id: string;
+  kind: ReactionKind;
+  created_at: CreatedAt;
+}
+
+export type ReportReason = 'at_risk' | 'misinformation' | 'spam' | 'personal_information' | 'harassment' | 'other';
+
+export interface ReportsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  post_id: string;
+  reporter_id: string;
+  reason: ReportReason;
+  note: string | null;
+  status: Generated<'open' | 'resolved' | 'dismissed'>;
+  created_at: CreatedAt;
+}
+
+export interface RealtimeEventsTable {
+  tenant_id: string;
+  /** Global order of events; bigint, read as a string. */
+  seq: ColumnType<string, never, never>;
+  topic: string;
+  kind: string;
+  payload: ColumnType<Record<string, unknown>, string, never>;
   created_at: CreatedAt;
 }
 
@@ -115,4 +188,9 @@ export interface Database {
   threads: ThreadsTable;
   posts: PostsTable;
   audit_log: AuditLogTable;
+  group_memberships: GroupMembershipsTable;
+  post_revisions: PostRevisionsTable;
+  reactions: ReactionsTable;
+  reports: ReportsTable;
+  realtime_events: RealtimeEventsTable;
 }

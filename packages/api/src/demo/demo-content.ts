@@ -15,6 +15,20 @@ export interface DemoThread {
   replies: { author: string; body: string; hoursAgo: number }[];
 }
 
+export interface DemoGroup {
+  slug: string;
+  name: string;
+  description: string;
+  conditionTags: string[];
+  joinPolicy: 'open' | 'request' | 'invite';
+  visibility: 'public' | 'members' | 'group';
+  /** Member names with a role in the group (everyone who posts in it is a member anyway). */
+  moderators?: string[];
+  mentors?: string[];
+  /** Members who belong without having posted. */
+  members?: string[];
+}
+
 export interface DemoTenant {
   slug: string;
   name: string;
@@ -24,8 +38,10 @@ export interface DemoTenant {
   page: 'clinic' | 'nonprofit' | 'shop';
   /** The forum the demo page embeds: a group slug, or undefined for the general forum. */
   embeddedGroup?: string;
-  groups: { slug: string; name: string; description: string }[];
-  members: { sub: string; name: string }[];
+  groups: DemoGroup[];
+  members: { sub: string; name: string; badges?: string[] }[];
+  /** Show host-verified badges such as "Verified clinician". */
+  trustHostBadges?: boolean;
   /** The demo patient the page's "sign in" button signs in. */
   demoPatient: { sub: string; name: string };
   threads: DemoThread[];
@@ -38,15 +54,33 @@ export const DEMO_TENANTS: DemoTenant[] = [
     publishableKey: 'pk_demo_riverside_clinic',
     page: 'clinic',
     groups: [
-      { slug: 'type-2-diabetes', name: 'Living with type 2 diabetes', description: 'Day-to-day life with type 2 diabetes: food, medication, numbers and mood.' },
-      { slug: 'long-covid', name: 'Long COVID', description: 'Pacing, fatigue, brain fog and getting back to work after COVID-19.' },
+      {
+        slug: 'type-2-diabetes', name: 'Living with type 2 diabetes',
+        description: 'Day-to-day life with type 2 diabetes: food, medication, numbers and mood.',
+        conditionTags: ['Type 2 diabetes'], joinPolicy: 'open', visibility: 'public',
+        moderators: ['Dr. Ana Ruiz'], mentors: ['Tom R.'],
+      },
+      {
+        slug: 'long-covid', name: 'Long COVID',
+        description: 'Pacing, fatigue, brain fog and getting back to work after COVID-19.',
+        conditionTags: ['Long COVID', 'Fatigue'], joinPolicy: 'request', visibility: 'members',
+        moderators: ['Helen W.'],
+      },
+      {
+        slug: 'heart-health', name: 'Heart health',
+        description: 'After a heart attack, with heart failure or atrial fibrillation: recovery, rehab and reassurance.',
+        conditionTags: ['Heart disease', 'Atrial fibrillation'], joinPolicy: 'open', visibility: 'public',
+        members: ['Maria G.'],
+      },
     ],
+    trustHostBadges: true,
     members: [
       { sub: 'rc-101', name: 'Maria G.' },
       { sub: 'rc-102', name: 'Tom R.' },
       { sub: 'rc-103', name: 'Priya' },
       { sub: 'rc-104', name: 'Dave (caregiver)' },
       { sub: 'rc-105', name: 'Helen W.' },
+      { sub: 'rc-106', name: 'Dr. Ana Ruiz', badges: ['clinician'] },
     ],
     demoPatient: { sub: 'rc-demo-patient', name: 'Sam Patel' },
     threads: [
@@ -86,6 +120,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
         body: 'My fasting numbers are often higher than when I go to bed, even though I have not eaten. My nurse mentioned the "dawn phenomenon". Has anyone else seen this and what helped you?',
         replies: [
           { author: 'Tom R.', hoursAgo: 5, body: 'Same here. A short walk after dinner and a protein snack instead of fruit in the evening made a difference for me, but talk it through with your nurse before changing anything.' },
+          { author: 'Dr. Ana Ruiz', hoursAgo: 4, body: 'Good question, Priya. Morning highs are common and have a few possible causes, so it is worth **bringing a week of readings** to your next appointment. We can look at the pattern together.' },
         ],
       },
       {
@@ -118,9 +153,24 @@ export const DEMO_TENANTS: DemoTenant[] = [
     page: 'nonprofit',
     embeddedGroup: 'newly-diagnosed',
     groups: [
-      { slug: 'newly-diagnosed', name: 'Newly diagnosed', description: 'For the first weeks and months after a breast cancer diagnosis. No question is too small.' },
-      { slug: 'metastatic', name: 'Living with metastatic breast cancer', description: 'A space for people living with stage 4 breast cancer, and those who love them.' },
-      { slug: 'caregivers', name: 'Caregivers and partners', description: 'Support for the people supporting someone through treatment.' },
+      {
+        slug: 'newly-diagnosed', name: 'Newly diagnosed',
+        description: 'For the first weeks and months after a breast cancer diagnosis. No question is too small.',
+        conditionTags: ['Breast cancer', 'Newly diagnosed'], joinPolicy: 'open', visibility: 'public',
+        moderators: ['Joanne'], mentors: ['Lucia M.'],
+      },
+      {
+        slug: 'metastatic', name: 'Living with metastatic breast cancer',
+        description: 'A space for people living with stage 4 breast cancer, and those who love them.',
+        conditionTags: ['Breast cancer', 'Metastatic'], joinPolicy: 'request', visibility: 'members',
+        moderators: ['Joanne'],
+      },
+      {
+        slug: 'caregivers', name: 'Caregivers and partners',
+        description: 'Support for the people supporting someone through treatment. Invite-only, so you can speak freely.',
+        conditionTags: ['Caregivers'], joinPolicy: 'invite', visibility: 'group',
+        moderators: ['Mark (husband)'],
+      },
     ],
     members: [
       { sub: 'pr-201', name: 'Joanne' },
@@ -188,8 +238,18 @@ export const DEMO_TENANTS: DemoTenant[] = [
     publishableKey: 'pk_demo_greenleaf_shop',
     page: 'shop',
     groups: [
-      { slug: 'sensitive-skin', name: 'Sensitive skin', description: 'Finding products that do not sting, itch or flare.' },
-      { slug: 'ostomy-care', name: 'Ostomy care', description: 'Bags, barriers, swimming and everyday life with a stoma.' },
+      {
+        slug: 'sensitive-skin', name: 'Sensitive skin',
+        description: 'Finding products that do not sting, itch or flare.',
+        conditionTags: ['Eczema', 'Radiotherapy skin care'], joinPolicy: 'open', visibility: 'public',
+        members: ['Nadia', 'Beth'],
+      },
+      {
+        slug: 'ostomy-care', name: 'Ostomy care',
+        description: 'Bags, barriers, swimming and everyday life with a stoma.',
+        conditionTags: ['Ostomy'], joinPolicy: 'open', visibility: 'members',
+        mentors: ['Chris O.'],
+      },
     ],
     members: [
       { sub: 'gl-301', name: 'Beth' },

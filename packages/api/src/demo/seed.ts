@@ -5,6 +5,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { withTenant, type TenantTx } from '../db/tenant-transaction.ts';
+import { renderBody } from '../modules/content/formatting.ts';
+import { upsertMembership } from '../modules/groups/groups.repo.ts';
+import { updateTenantSettings } from '../modules/tenants/tenant-settings.ts';
 import { findTenantBySlug } from '../modules/tenants/tenants.repo.ts';
 import { addOrigin, createTenant } from '../modules/tenants/tenants.service.ts';
 import { DEMO_TENANTS, type DemoTenant } from './demo-content.ts';
@@ -23,11 +26,20 @@ async function seedContent(tx: TenantTx, demo: DemoTenant): Promise<void> {
   const at = (hoursAgo: number) => new Date(now - hoursAgo * HOUR_MS);
   const firstSeen = at(24 * 30);
 
+  if (demo.trustHostBadges) await updateTenantSettings(tx, { trustHostBadges: true });
+
   const memberIds = new Map<string, string>();
   for (const member of demo.members) {
     const row = await tx
       .insertInto('members')
-      .values({ tenant_id: tx.tenantId, external_id: member.sub, display_name: member.name, created_at: firstSeen, updated_at: firstSeen })
+      .values({
+        tenant_id: tx.tenantId,
+        external_id: member.sub,
+        display_name: member.name,
+        badges: member.badges ?? [],
+        created_at: firstSeen,
+        updated_at: firstSeen,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     memberIds.set(member.name, row.id);
@@ -42,10 +54,30 @@ async function seedContent(tx: TenantTx, demo: DemoTenant): Promise<void> {
   for (const group of demo.groups) {
     const row = await tx
       .insertInto('groups')
-      .values({ tenant_id: tx.tenantId, ...group, created_at: firstSeen })
+      .values({
+        tenant_id: tx.tenantId,
+        slug: group.slug,
+        name: group.name,
+        description: group.description,
+        condition_tags: group.conditionTags,
+        join_policy: group.joinPolicy,
+        visibility: group.visibility,
+        created_at: firstSeen,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     groupIds.set(group.slug, row.id);
+    // Everyone who writes in a group belongs to it; some hold a role.
+    const writers = demo.threads
+      .filter((t) => t.group === group.slug)
+      .flatMap((t) => [t.author, ...t.replies.map((r) => r.author)]);
+    const roles = new Map<string, 'member' | 'mentor' | 'moderator'>();
+    for (const name of [...writers, ...(group.members ?? [])]) roles.set(name, 'member');
+    for (const name of group.mentors ?? []) roles.set(name, 'mentor');
+    for (const name of group.moderators ?? []) roles.set(name, 'moderator');
+    for (const [name, role] of roles) {
+      await upsertMembership(tx, { groupId: row.id, memberId: memberId(name), status: 'active', role });
+    }
   }
 
   for (const thread of demo.threads) {
@@ -67,12 +99,22 @@ async function seedContent(tx: TenantTx, demo: DemoTenant): Promise<void> {
     await tx
       .insertInto('posts')
       .values([
-        { tenant_id: tx.tenantId, thread_id: threadId, author_id: memberId(thread.author), is_opening: true, body: thread.body, idempotency_key: null, created_at: at(thread.hoursAgo) },
+        {
+          tenant_id: tx.tenantId,
+          thread_id: threadId,
+          author_id: memberId(thread.author),
+          is_opening: true,
+          body: thread.body,
+          body_html: renderBody(thread.body),
+          idempotency_key: null,
+          created_at: at(thread.hoursAgo),
+        },
         ...thread.replies.map((reply) => ({
           tenant_id: tx.tenantId,
           thread_id: threadId,
           author_id: memberId(reply.author),
           body: reply.body,
+          body_html: renderBody(reply.body),
           idempotency_key: null,
           created_at: at(reply.hoursAgo),
         })),

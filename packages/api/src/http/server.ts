@@ -11,6 +11,7 @@ import { isConnectionError } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 import { ERROR_CODES, type ErrorCode } from '../errors.ts';
 import type { Logger } from '../logger.ts';
+import type { RealtimeHub } from '../modules/realtime/realtime.hub.ts';
 import { isOriginKnown } from '../modules/tenants/tenants.repo.ts';
 import { appRouter } from '../router.ts';
 import { createContextInner } from '../trpc/context.ts';
@@ -26,6 +27,8 @@ interface RequestState {
 export interface ApiServerOptions {
   db: Kysely<Database>;
   log: Logger;
+  /** Live updates; without it subscriptions answer with an error. */
+  realtime?: RealtimeHub;
   /** Built widget bundles (packages/widgets/dist). */
   widgetsDir: string;
   /** Built admin console (packages/admin/dist). */
@@ -34,7 +37,7 @@ export interface ApiServerOptions {
 
 /** The largest request body tRPC will read (a 20,000-character post fits many times over). */
 const MAX_BODY_BYTES = 256 * 1024;
-const ALLOWED_REQUEST_HEADERS = 'content-type, authorization, x-kindred-key, x-request-id';
+const ALLOWED_REQUEST_HEADERS = 'content-type, authorization, x-kindred-key, x-request-id, last-event-id';
 
 /** The strict policy the admin console runs under: no inline scripts or styles. */
 export const ADMIN_CSP =
@@ -101,6 +104,7 @@ export function createApiServer(options: ApiServerOptions): Server {
           origin,
           token: bearerToken(req),
           ip: req.socket.remoteAddress,
+          realtime: options.realtime,
         });
         if (ctx.tenant.ok) request.tenantId = ctx.tenant.tenant.id;
         // Echo the origin only when it is on this tenant's allowlist; never with credentials.

@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import { isConnectionError } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 import type { Logger } from '../logger.ts';
+import type { RealtimeHub } from '../modules/realtime/realtime.hub.ts';
 import { resolveTenant, type TenantResolution } from '../modules/tenants/tenants.service.ts';
 
 export interface ContextInput {
@@ -21,6 +22,8 @@ export interface ContextInput {
   token?: string | undefined;
   requestId?: string | undefined;
   ip?: string | undefined;
+  /** This process's realtime hub; subscriptions need it, mutations poke it. */
+  realtime?: RealtimeHub | undefined;
 }
 
 export interface Context {
@@ -29,6 +32,7 @@ export interface Context {
   requestId: string;
   token: string | undefined;
   ip: string | undefined;
+  realtime: RealtimeHub | undefined;
   /** Resolved once per request; procedures refuse to run unless it is ok. */
   tenant: TenantResolution | { ok: false; error: 'DATABASE_UNAVAILABLE' };
 }
@@ -43,5 +47,5 @@ export async function createContextInner(input: ContextInput): Promise<Context> 
     tenant = { ok: false, error: 'DATABASE_UNAVAILABLE' };
   }
   const log = input.log.child({ requestId, ...(tenant.ok ? { tenantId: tenant.tenant.id } : {}) });
-  return { db: input.db, log, requestId, token: input.token, ip: input.ip, tenant };
+  return { db: input.db, log, requestId, token: input.token, ip: input.ip, realtime: input.realtime, tenant };
 }

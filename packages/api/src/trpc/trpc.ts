@@ -40,6 +40,11 @@ export function kindredCodeOf(error: TRPCError): ErrorCode {
 
 const t = initTRPC.context<Context>().create({
   isDev: false,
+  sse: {
+    // Comments keep proxies from closing an idle stream; clients reconnect if even these stop.
+    ping: { enabled: true, intervalMs: 15_000 },
+    client: { reconnectAfterInactivityMs: 40_000 },
+  },
   errorFormatter({ shape, error }) {
     const code = kindredCodeOf(error);
     const issues = zodIssues(error);
@@ -73,20 +78,44 @@ function classifyError(thrown: unknown): unknown {
   return thrown;
 }
 
-export const tenantProcedure = t.procedure.use(async ({ ctx, next }) => {
+export const tenantProcedure = t.procedure.use(async ({ ctx, next, type }) => {
   if (!ctx.tenant.ok) throw new KindredError(ctx.tenant.error);
   const tenant = ctx.tenant.tenant;
   try {
-    return await withTenant(ctx.db, tenant.id, async (tx: TenantTx) => {
+    const result = await withTenant(ctx.db, tenant.id, async (tx: TenantTx) => {
       const member: SignedInMember | null = ctx.token ? await signIn(tx, ctx.token) : null;
-      const result = await next({ ctx: { tx, tenant, member } });
+      const outcome = await next({ ctx: { tx, tenant, member } });
       // tRPC hands errors back as a result: rethrow so the transaction rolls back.
-      if (!result.ok) throw result.error;
-      return result;
+      if (!outcome.ok) throw outcome.error;
+      return outcome;
     });
+    // Committed: let every API process know there may be new outbox events (coalesced).
+    if (type === 'mutation') ctx.realtime?.notify();
+    return result;
   } catch (err) {
     throw classifyError(err);
   }
+});
+
+/**
+ * For subscriptions (long-lived streams): the tenant and member are resolved in a short
+ * transaction, and each later read opens its own through `ctx.inTenant`, so no transaction
+ * stays open for the life of a stream.
+ */
+export const tenantStreamProcedure = t.procedure.use(async ({ ctx, next }) => {
+  if (!ctx.tenant.ok) throw new KindredError(ctx.tenant.error);
+  const realtime = ctx.realtime;
+  if (!realtime) throw new KindredError('INTERNAL', 'Live updates are not running in this process.');
+  const tenant = ctx.tenant.tenant;
+  const token = ctx.token;
+  let member: SignedInMember | null;
+  try {
+    member = token ? await withTenant(ctx.db, tenant.id, (tx) => signIn(tx, token)) : null;
+  } catch (err) {
+    throw classifyError(err);
+  }
+  const inTenant = <T>(work: (tx: TenantTx) => Promise<T>): Promise<T> => withTenant(ctx.db, tenant.id, work);
+  return next({ ctx: { tenant, member, inTenant, realtime } });
 });
 
 export const memberProcedure = tenantProcedure.use(({ ctx, next }) => {

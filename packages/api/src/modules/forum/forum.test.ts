@@ -20,14 +20,14 @@ describe('forum threads', () => {
       idempotencyKey: idem(),
     });
     expect(created).toMatchObject({ title: 'Tips for the first week of chemo', replyCount: 0, group: null, author: { displayName: 'Ana' } });
-    expect(created.excerpt).toBe('What helped you?\n\nI start on Monday.');
+    expect(created.excerpt).toBe('What helped you? I start on Monday.');
 
     const guest = await tenant.caller();
     const list = await guest.forum.listThreads({});
     expect(list.items.map((t) => t.id)).toEqual([created.id]);
     const detail = await guest.forum.getThread({ threadId: created.id });
     expect(detail.posts.items).toHaveLength(1);
-    expect(detail.posts.items[0]).toMatchObject({ isOpening: true, body: 'What helped you?\n\nI start on Monday.' });
+    expect(detail.posts.items[0]).toMatchObject({ isOpening: true, bodyHtml: '<p>What helped you?</p>\n<p>I start on Monday.</p>', bodySource: null });
     // The host's user id never leaves the API.
     expect(JSON.stringify(detail)).not.toContain('member-1');
   });
@@ -47,8 +47,8 @@ describe('forum threads', () => {
     expect(list.items.map((t) => t.title)).toEqual(['Older thread', 'Newer thread']);
     expect(list.items[0]).toMatchObject({ replyCount: 2, lastActivityAt: r2.createdAt });
     const thread = await ben.forum.getThread({ threadId: older.id });
-    expect(thread.posts.items.map((p) => p.body)).toEqual(['one', 'first reply', 'second reply']);
-    expect(thread.posts.items.map((p) => p.author.displayName)).toEqual(['Ana', 'Ben', 'Ana']);
+    expect(thread.posts.items.map((p) => p.bodyHtml)).toEqual(['<p>one</p>', '<p>first reply</p>', '<p>second reply</p>']);
+    expect(thread.posts.items.map((p) => p.author?.displayName)).toEqual(['Ana', 'Ben', 'Ana']);
     expect(r1.isOpening).toBe(false);
     expect(newer.id).not.toBe(older.id);
   });
@@ -77,7 +77,7 @@ describe('forum threads', () => {
     for (let i = 0; i < 5; i++) await member.forum.reply({ threadId: thread.id, body: `reply ${i}`, idempotencyKey: idem() });
     const first = await member.forum.getThread({ threadId: thread.id, limit: 4 });
     const second = await member.forum.getThread({ threadId: thread.id, limit: 4, cursor: first.posts.nextCursor! });
-    expect([...first.posts.items, ...second.posts.items].map((p) => p.body)).toEqual([
+    expect([...first.posts.items, ...second.posts.items].map((p) => p.bodySource)).toEqual([
       'opening', 'reply 0', 'reply 1', 'reply 2', 'reply 3', 'reply 4',
     ]);
     expect(second.posts.nextCursor).toBeNull();
@@ -95,6 +95,11 @@ describe('forum threads', () => {
     const tenant = await createTestTenant('forum-group');
     await addGroup(tenant, 'breast-cancer');
     const member = await memberCaller(tenant);
+    await expectKindredError(
+      member.forum.createThread({ group: 'breast-cancer', title: 'Before joining', body: 'x', idempotencyKey: idem() }),
+      'GROUP_MEMBERSHIP_REQUIRED',
+    );
+    await member.groups.join({ slug: 'breast-cancer' });
     await member.forum.createThread({ group: 'breast-cancer', title: 'In the group', body: 'x', idempotencyKey: idem() });
     await member.forum.createThread({ title: 'In the general forum', body: 'x', idempotencyKey: idem() });
     expect((await member.forum.listThreads({ group: 'breast-cancer' })).items.map((t) => t.title)).toEqual(['In the group']);
@@ -181,14 +186,18 @@ describe('forum input', () => {
     expect((await member.forum.listThreads({})).items).toEqual([]);
   });
 
-  it('stores hostile text verbatim as text (it is rendered as text, never HTML) without control characters', async () => {
+  it('keeps hostile text as the author wrote it, and only sanitised HTML for rendering', async () => {
     const tenant = await createTestTenant('forum-hostile');
     const member = await memberCaller(tenant);
-    const body = '<img src=x onerror=alert(1)>\u0000 "quotes" \'\u202e emoji 🎗️ <script>alert(1)</script>';
+    const body = '<img src=x onerror=alert(1)>\u0000 "quotes" \'\u202e emoji 🎗️ <script>alert(1)</script> [x](javascript:alert(1))';
     const thread = await member.forum.createThread({ title: '<b>bold?</b> title', body, idempotencyKey: idem() });
     const post = (await member.forum.getThread({ threadId: thread.id })).posts.items[0]!;
-    expect(post.body).toBe(body.replace('\u0000', ''));
+    expect(post.bodySource).toBe(body.replace('\u0000', ''));
+    expect(post.bodyHtml).not.toMatch(/<(img|script)|href="javascript/i);
+    expect(post.bodyHtml).toContain('&lt;script&gt;');
     expect(thread.title).toBe('<b>bold?</b> title');
+    const asGuest = (await (await tenant.caller()).forum.getThread({ threadId: thread.id })).posts.items[0]!;
+    expect(asGuest.bodySource).toBeNull();
   });
 });
 
@@ -199,6 +208,7 @@ describe('forum tenant isolation', () => {
     await addGroup(a, 'shared-slug');
     await addGroup(b, 'shared-slug');
     const inA = await (await memberCaller(a)).forum.createThread({ title: 'Tenant A secret', body: 'A only', idempotencyKey: idem() });
+    await (await memberCaller(a)).groups.join({ slug: 'shared-slug' });
     await (await memberCaller(a)).forum.createThread({ group: 'shared-slug', title: 'A group thread', body: 'A', idempotencyKey: idem() });
     await (await memberCaller(a)).forum.createThread({ title: 'Tenant A second', body: 'A', idempotencyKey: idem() });
     const memberOfB = await memberCaller(b);
