@@ -4,6 +4,7 @@ import type { JWTPayload } from 'jose';
 import { signMemberToken } from '../modules/identity/member-token.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import type { RealtimeHub } from '../modules/realtime/realtime.hub.ts';
 import { createCaller } from '../router.ts';
 import { createContextInner } from '../trpc/context.ts';
 import { createTenant, type NewTenantCredentials } from '../modules/tenants/tenants.service.ts';
@@ -24,7 +25,13 @@ export interface TestTenant extends NewTenantCredentials {
   db: Kysely<Database>;
   origin: string;
   /** A tRPC caller as a browser on the tenant's allowed origin would be, with an optional member token. */
-  caller(options?: { token?: string; origin?: string; publishableKey?: string }): Promise<ReturnType<typeof createCaller>>;
+  caller(options?: {
+    token?: string;
+    origin?: string;
+    publishableKey?: string;
+    realtime?: RealtimeHub;
+    signal?: AbortSignal;
+  }): Promise<ReturnType<typeof createCaller>>;
   /** A member token signed with this tenant's active SSO key (override anything to forge a bad one). */
   token(options?: MemberTokenOptions): Promise<string>;
 }
@@ -57,8 +64,9 @@ export async function createTestTenant(label = 'tenant'): Promise<TestTenant> {
         publishableKey: options.publishableKey ?? credentials.publishableKey,
         origin: options.origin ?? origin,
         token: options.token,
+        realtime: options.realtime,
       });
-      return createCaller(ctx);
+      return createCaller(ctx, options.signal ? { signal: options.signal } : {});
     },
     token: (options) => signTestToken(credentials.sso, credentials.tenant.id, options),
   };

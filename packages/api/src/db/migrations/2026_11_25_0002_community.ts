@@ -127,7 +127,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     ...['group_memberships', 'post_revisions', 'reactions', 'reports', 'realtime_events'].flatMap(tenantIsolation),
 
     `grant select, insert, update, delete on group_memberships, reactions to ${APP_ROLE}`,
-    `grant select, insert on post_revisions, reports, realtime_events to ${APP_ROLE}`,
+    `grant select, insert, update on reports to ${APP_ROLE}`,
+    `grant select, insert on post_revisions, realtime_events to ${APP_ROLE}`,
   ]);
 }
 
