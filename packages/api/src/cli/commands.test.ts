@@ -41,6 +41,28 @@ describe('the operator CLI', () => {
     await expect((await callerFrom('https://cli.example', token)).identity.me()).rejects.toThrow(/retired/);
   });
 
+  it('changes community settings and creates groups with roles', async () => {
+    const slug = `cli-g-${randomUUID().slice(0, 8)}`;
+    const created = await run(['tenant', 'create', '--name', 'Group Clinic', '--slug', slug, '--origin', 'https://g.example']);
+    expect(await run(['settings', '--tenant', slug])).toContain('trust host badges: false');
+    expect(await run(['settings', '--tenant', slug, '--trust-host-badges', 'true', '--no-medical-notice'])).toBe(
+      'trust host badges: true\nmedical notice: (off)',
+    );
+    expect(await run(['group', 'create', '--tenant', slug, '--slug', 'carers', '--name', 'Carers', '--join', 'invite', '--condition', 'Caregivers'])).toContain(
+      'invite, readable by group',
+    );
+    const { db } = await testDatabase();
+    const tenantId = field(created, 'tenant id')!;
+    const token = await signTestToken({ kid: field(created, 'SSO key id')!, secret: field(created, 'SSO secret')! }, tenantId, { sub: 'host-42' });
+    const caller = createCaller(await createContextInner({ db, log: testLog, publishableKey: field(created, 'publishable key')!, origin: 'https://g.example', token }));
+    await caller.identity.me();
+    await expect(caller.groups.get({ slug: 'carers' })).rejects.toThrow();
+    expect(await run(['group', 'role', '--tenant', slug, '--group', 'carers', '--member', 'host-42', '--role', 'moderator'])).toContain('a moderator');
+    expect(await caller.groups.get({ slug: 'carers' })).toMatchObject({ membership: { status: 'active', role: 'moderator' } });
+    await expect(run(['group', 'role', '--tenant', slug, '--group', 'carers', '--member', 'never-signed-in', '--role', 'member'])).rejects.toThrow(/signed in/);
+    await expect(run(['settings', '--tenant', slug, '--trust-host-badges', 'maybe'])).rejects.toBeInstanceOf(UsageError);
+  });
+
   it('explains mistakes instead of failing obscurely', async () => {
     await expect(run(['tenant', 'create', '--name', 'No slug'])).rejects.toBeInstanceOf(UsageError);
     await expect(run(['tenant', 'create', '--name', 'Bad', '--slug', 'Not A Slug'])).rejects.toThrow();

@@ -6,6 +6,12 @@ import { parseArgs } from 'node:util';
 import type { Kysely } from 'kysely';
 import { migrateDown, migrateToLatest } from '../db/migrate.ts';
 import type { Database } from '../db/schema.ts';
+import { z } from 'zod';
+import { withTenant } from '../db/tenant-transaction.ts';
+import { appendAudit } from '../modules/audit/audit.repo.ts';
+import { upsertMembership } from '../modules/groups/groups.repo.ts';
+import { getTenantSettings, updateTenantSettings, type TenantSettings } from '../modules/tenants/tenant-settings.ts';
+import { tenantSlugSchema } from '../modules/tenants/tenants.service.ts';
 import { findTenantBySlug } from '../modules/tenants/tenants.repo.ts';
 import { addOrigin, createTenant, rotateSsoKey } from '../modules/tenants/tenants.service.ts';
 
@@ -18,10 +24,26 @@ Commands:
                          Allow a site (exact origin, e.g. https://clinic.example) to embed the widgets.
   sso rotate --tenant <slug> [--keep-previous]
                          Make a new SSO signing key active; the old ones are retired unless --keep-previous.
+  settings --tenant <slug> [--trust-host-badges true|false] [--medical-notice <text>|--no-medical-notice]
+                         Show or change community settings.
+  group create --tenant <slug> --slug <slug> --name <name> [--description <text>]
+               [--condition <tag>]... [--join open|request|invite] [--visibility public|members|group]
+                         Create a condition group (invite-only groups are always group-only).
+  group role --tenant <slug> --group <slug> --member <host user id> --role member|mentor|moderator
+                         Add a signed-in-before member to a group with a role (e.g. a group moderator).
   migrate [--down]       Apply all pending migrations (or undo the newest one).
 
 The database is the one Kindred uses: DATABASE_URL if set, else the embedded one in
 KINDRED_DATA_DIR (default .kindred). Stop a running embedded server before using the CLI.`;
+
+const groupSettings = z.object({
+  slug: tenantSlugSchema,
+  name: z.string().trim().min(1).max(120),
+  description: z.string().max(2000),
+  conditionTags: z.array(z.string().trim().min(1).max(60)).max(20),
+  joinPolicy: z.enum(['open', 'request', 'invite']),
+  visibility: z.enum(['public', 'members', 'group']),
+});
 
 /** A mistake in how the command was called: printed with the usage, exit code 2. */
 export class UsageError extends Error {}
@@ -47,6 +69,16 @@ export async function runCommand(argv: string[], db: Kysely<Database>, out: Out)
       tenant: { type: 'string' },
       'keep-previous': { type: 'boolean' },
       down: { type: 'boolean' },
+      'trust-host-badges': { type: 'string' },
+      'medical-notice': { type: 'string' },
+      'no-medical-notice': { type: 'boolean' },
+      description: { type: 'string' },
+      condition: { type: 'string', multiple: true },
+      join: { type: 'string' },
+      visibility: { type: 'string' },
+      group: { type: 'string' },
+      member: { type: 'string' },
+      role: { type: 'string' },
     },
   });
   const command = positionals.join(' ');
@@ -77,6 +109,67 @@ export async function runCommand(argv: string[], db: Kysely<Database>, out: Out)
       out(`New SSO key id: ${key.kid}`);
       out(`New SSO secret: ${key.secret}`);
       out(key.retired.length ? `Retired: ${key.retired.join(', ')}` : 'Previous keys stay active until rotated again.');
+      return;
+    }
+    case 'settings': {
+      const tenantId = await tenantIdFor(db, values.tenant);
+      const changes: Partial<TenantSettings> = {};
+      if (values['trust-host-badges'] !== undefined) {
+        if (!['true', 'false'].includes(values['trust-host-badges'])) throw new UsageError('--trust-host-badges takes true or false');
+        changes.trustHostBadges = values['trust-host-badges'] === 'true';
+      }
+      if (values['medical-notice'] !== undefined) changes.medicalNotice = values['medical-notice'];
+      if (values['no-medical-notice']) changes.medicalNotice = null;
+      const settings = await withTenant(db, tenantId, async (tx) => {
+        const next = Object.keys(changes).length ? await updateTenantSettings(tx, changes) : await getTenantSettings(tx);
+        if (Object.keys(changes).length) await appendAudit(tx, { actorKind: 'operator', action: 'settings.changed', details: { keys: Object.keys(changes) } });
+        return next;
+      });
+      out(`trust host badges: ${settings.trustHostBadges}`);
+      out(`medical notice: ${settings.medicalNotice ?? '(off)'}`);
+      return;
+    }
+    case 'group create': {
+      const tenantId = await tenantIdFor(db, values.tenant);
+      const group = groupSettings.parse({
+        slug: values.slug,
+        name: values.name,
+        description: values.description ?? '',
+        conditionTags: values.condition ?? [],
+        joinPolicy: values.join ?? 'open',
+        visibility: values.join === 'invite' ? 'group' : (values.visibility ?? 'public'),
+      });
+      await withTenant(db, tenantId, async (tx) => {
+        await tx
+          .insertInto('groups')
+          .values({
+            tenant_id: tenantId,
+            slug: group.slug,
+            name: group.name,
+            description: group.description,
+            condition_tags: group.conditionTags,
+            join_policy: group.joinPolicy,
+            visibility: group.visibility,
+          })
+          .execute();
+        await appendAudit(tx, { actorKind: 'operator', action: 'group.created', subject: group.slug });
+      });
+      out(`Created group "${group.name}" (${group.slug}): ${group.joinPolicy}, readable by ${group.visibility}`);
+      return;
+    }
+    case 'group role': {
+      const tenantId = await tenantIdFor(db, values.tenant);
+      const role = z.enum(['member', 'mentor', 'moderator']).safeParse(values.role);
+      if (!role.success || !values.group || !values.member) throw new UsageError('--group, --member and --role member|mentor|moderator are required');
+      await withTenant(db, tenantId, async (tx) => {
+        const group = await tx.selectFrom('groups').select('id').where('slug', '=', values.group!).executeTakeFirst();
+        if (!group) throw new UsageError(`there is no group "${values.group}"`);
+        const member = await tx.selectFrom('members').select('id').where('external_id', '=', values.member!).executeTakeFirst();
+        if (!member) throw new UsageError(`no member with host user id "${values.member}" has signed in yet`);
+        await upsertMembership(tx, { groupId: group.id, memberId: member.id, status: 'active', role: role.data });
+        await appendAudit(tx, { actorKind: 'operator', action: 'group.role_set', subject: member.id, details: { groupId: group.id, role: role.data } });
+      });
+      out(`${values.member} is now ${role.data === 'member' ? 'a member' : `a ${role.data}`} of ${values.group}`);
       return;
     }
     case 'migrate': {

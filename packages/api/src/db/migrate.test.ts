@@ -27,3 +27,15 @@ describe('migrations', () => {
     expect([...names].sort()).toEqual(names);
   });
 });
+
+describe('pagination', () => {
+  it('uses keysets only: OFFSET appears nowhere in the API’s source', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const path = await import('node:path');
+    const root = path.resolve(import.meta.dirname, '..');
+    const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
+    expect(files.length).toBeGreaterThan(20);
+    const offenders = files.filter((f) => /\.offset\(|\boffset\s+\$|\boffset\s+\d/i.test(readFileSync(path.join(root, f), 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+});
