@@ -29,6 +29,13 @@ export interface DemoGroup {
   members?: string[];
 }
 
+export interface DemoVisitor {
+  sub: string;
+  name: string;
+  /** Shown next to the name in the demo page's picker. */
+  describedAs: string;
+}
+
 export interface DemoTenant {
   slug: string;
   name: string;
@@ -42,8 +49,8 @@ export interface DemoTenant {
   members: { sub: string; name: string; badges?: string[] }[];
   /** Show host-verified badges such as "Verified clinician". */
   trustHostBadges?: boolean;
-  /** The demo patient the page's "sign in" button signs in. */
-  demoPatient: { sub: string; name: string };
+  /** Who the page's "sign in" button can sign in (the first by default): two, to try things between two browsers. */
+  demoVisitors: [DemoVisitor, DemoVisitor];
   threads: DemoThread[];
 }
 
@@ -82,7 +89,10 @@ export const DEMO_TENANTS: DemoTenant[] = [
       { sub: 'rc-105', name: 'Helen W.' },
       { sub: 'rc-106', name: 'Dr. Ana Ruiz', badges: ['clinician'] },
     ],
-    demoPatient: { sub: 'rc-demo-patient', name: 'Sam Patel' },
+    demoVisitors: [
+      { sub: 'rc-demo-patient', name: 'Sam Patel', describedAs: 'patient' },
+      { sub: 'rc-demo-carer', name: 'Jo Patel', describedAs: 'caregiver' },
+    ],
     threads: [
       {
         title: 'How do you keep track of appointments and prescriptions?',
@@ -179,7 +189,10 @@ export const DEMO_TENANTS: DemoTenant[] = [
       { sub: 'pr-204', name: 'Mark (husband)' },
       { sub: 'pr-205', name: 'Aisha' },
     ],
-    demoPatient: { sub: 'pr-demo-patient', name: 'Alex Morgan' },
+    demoVisitors: [
+      { sub: 'pr-demo-patient', name: 'Alex Morgan', describedAs: 'patient' },
+      { sub: 'pr-demo-survivor', name: 'Rosa Díaz', describedAs: 'survivor' },
+    ],
     threads: [
       {
         group: 'newly-diagnosed',
@@ -257,7 +270,10 @@ export const DEMO_TENANTS: DemoTenant[] = [
       { sub: 'gl-303', name: 'Nadia' },
       { sub: 'gl-304', name: 'Gary P.' },
     ],
-    demoPatient: { sub: 'gl-demo-patient', name: 'Robin Lee' },
+    demoVisitors: [
+      { sub: 'gl-demo-patient', name: 'Robin Lee', describedAs: 'customer' },
+      { sub: 'gl-demo-second', name: 'Kim Okafor', describedAs: 'customer' },
+    ],
     threads: [
       {
         title: 'Fragrance-free moisturiser that works during radiotherapy?',

@@ -5,14 +5,14 @@
  * embed snippet, under a strict Content-Security-Policy.
  */
 import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { withTenant } from '../db/tenant-transaction.ts';
 import type { Logger } from '../logger.ts';
 import { signMemberToken } from '../modules/identity/member-token.ts';
 import { findNewestActiveSsoKey } from '../modules/tenants/tenants.repo.ts';
-import type { DemoTenant } from './demo-content.ts';
+import type { DemoTenant, DemoVisitor } from './demo-content.ts';
 
 const SITE_DIR = new URL('./site/', import.meta.url);
 /** Short on purpose, so the demo also exercises the widget's token refresh. */
@@ -46,13 +46,28 @@ export function createDemoHostServer(options: {
     return template
       .replaceAll('{{API}}', escapeHtml(apiUrl))
       .replaceAll('{{FORUM}}', forum)
-      .replaceAll('{{PATIENT}}', escapeHtml(demo.demoPatient.name));
+      .replaceAll(
+        '{{VISITORS}}',
+        demo.demoVisitors
+          .map((v, i) => `<option value="${i}" data-name="${escapeHtml(v.name)}">${escapeHtml(v.name)} (${escapeHtml(v.describedAs)})</option>`)
+          .join(''),
+      );
   }
 
-  async function demoToken(): Promise<string> {
+  async function demoToken(visitor: DemoVisitor): Promise<string> {
     const key = await withTenant(db, tenantId, (tx) => findNewestActiveSsoKey(tx));
     if (!key) throw new Error(`demo tenant ${demo.slug} has no active SSO key`);
-    return signMemberToken(key, { audience: tenantId, expiresIn: DEMO_TOKEN_SECONDS, claims: demo.demoPatient });
+    return signMemberToken(key, { audience: tenantId, expiresIn: DEMO_TOKEN_SECONDS, claims: { sub: visitor.sub, name: visitor.name } });
+  }
+
+  async function readVisitor(req: IncomingMessage): Promise<DemoVisitor | undefined> {
+    let body = '';
+    for await (const chunk of req) {
+      body += chunk;
+      if (body.length > 1000) return undefined;
+    }
+    const index = body ? Number((JSON.parse(body) as { visitor?: unknown }).visitor ?? 0) : 0;
+    return Number.isInteger(index) ? demo.demoVisitors[index] : undefined;
   }
 
   return createServer((req, res) => {
@@ -69,7 +84,12 @@ export function createDemoHostServer(options: {
       }
       // The customer's own backend would check its session here; the demo signs in one patient.
       if (req.method === 'POST' && url.pathname === '/demo/token') {
-        const token = await demoToken();
+        const visitor = await readVisitor(req).catch(() => undefined);
+        if (!visitor) {
+          res.writeHead(400, { 'content-type': 'application/json' });
+          return res.end(JSON.stringify({ error: 'visitor must be 0 or 1' }));
+        }
+        const token = await demoToken(visitor);
         res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
         return res.end(JSON.stringify({ token, expiresIn: DEMO_TOKEN_SECONDS }));
       }

@@ -4,17 +4,24 @@
 const signInButton = document.getElementById('demo-sign-in');
 const signOutButton = document.getElementById('demo-sign-out');
 const status = document.getElementById('demo-status');
+const visitorPicker = document.getElementById('demo-visitor');
 let signedIn = false;
 
 async function signIn() {
   signInButton.disabled = true;
   try {
-    const response = await fetch('/demo/token', { method: 'POST' });
+    const visitor = Number(visitorPicker.value);
+    const response = await fetch('/demo/token', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ visitor }),
+    });
     if (!response.ok) throw new Error(`token endpoint answered ${response.status}`);
     const { token } = await response.json();
     window.Kindred?.setToken(token);
     signedIn = true;
-    status.textContent = `Signed in as ${status.dataset.patient}`;
+    status.textContent = `Signed in as ${visitorPicker.selectedOptions[0].dataset.name}`;
+    visitorPicker.disabled = true;
     signInButton.hidden = true;
     signOutButton.hidden = false;
   } catch (err) {
@@ -29,6 +36,7 @@ function signOut() {
   window.Kindred?.setToken(null);
   signedIn = false;
   status.textContent = 'Not signed in';
+  visitorPicker.disabled = false;
   signInButton.hidden = false;
   signOutButton.hidden = true;
 }
