@@ -107,13 +107,41 @@ export type TenantResolution =
 const publishableKeySchema = z.string().min(4).max(200).startsWith('pk_');
 
 /**
+ * Successful resolutions are remembered briefly: every widget request resolves its tenant, and
+ * this saves a query on each. Only successes are cached (a newly allowed origin works at once);
+ * a revoked key or removed origin stops working within RESOLUTION_TTL_MS in every process.
+ */
+const RESOLUTION_TTL_MS = 10_000;
+const RESOLUTION_CACHE_MAX = 5_000;
+const resolutionCache = new Map<string, { tenant: ResolvedTenant; expires: number }>();
+
+function cachedResolution(cacheKey: string): ResolvedTenant | undefined {
+  const hit = resolutionCache.get(cacheKey);
+  if (!hit) return undefined;
+  if (hit.expires > Date.now()) return hit.tenant;
+  resolutionCache.delete(cacheKey);
+  return undefined;
+}
+
+function rememberResolution(cacheKey: string, tenant: ResolvedTenant): void {
+  if (resolutionCache.size >= RESOLUTION_CACHE_MAX) resolutionCache.delete(resolutionCache.keys().next().value!);
+  resolutionCache.set(cacheKey, { tenant, expires: Date.now() + RESOLUTION_TTL_MS });
+}
+
+/**
  * Which tenant a request is for: its publishable key names the tenant, and its Origin must be
  * on that tenant's allowlist, exactly. No Origin (not a browser) is not on any allowlist.
  */
 export async function resolveTenant(db: SystemDb, key: string | undefined, origin: string | undefined): Promise<TenantResolution> {
   if (!publishableKeySchema.safeParse(key).success) return { ok: false, error: 'TENANT_KEY_INVALID' };
-  const found = await repo.findTenantByPublishableKey(db, key!, origin && origin.length <= 300 ? origin : '');
+  const safeOrigin = origin && origin.length <= 300 ? origin : '';
+  const cacheKey = `${key}\n${safeOrigin}`;
+  const cached = cachedResolution(cacheKey);
+  if (cached) return { ok: true, tenant: cached };
+  const found = await repo.findTenantByPublishableKey(db, key!, safeOrigin);
   if (!found) return { ok: false, error: 'TENANT_KEY_INVALID' };
   if (!found.origin_allowed) return { ok: false, error: 'ORIGIN_NOT_ALLOWED' };
-  return { ok: true, tenant: { id: found.id, slug: found.slug, name: found.name } };
+  const tenant = { id: found.id, slug: found.slug, name: found.name };
+  rememberResolution(cacheKey, tenant);
+  return { ok: true, tenant };
 }
