@@ -106,8 +106,12 @@ describe('live thread updates', () => {
     const thread = await writer.forum.createThread({ group: 'private', title: 'Members only', body: 'x', idempotencyKey: idem() });
     expect(await insiderEvents).toEqual([{ type: 'thread.created', threadId: thread.id }]);
     expect(await otherEvents).toEqual([]);
-    // Someone who may not read the thread cannot open its stream either.
+    // Someone who may not read the thread cannot open its stream either, nor can another tenant.
     await expect(outsider.caller.forum.onThread({ threadId: thread.id }).then((s) => collect(s, 1, new AbortController(), 300))).rejects.toThrow();
+    const otherTenant = await liveCaller(other, 'member');
+    await expect(otherTenant.caller.forum.onThread({ threadId: thread.id }).then((s) => collect(s, 1, otherTenant.controller, 300))).rejects.toThrow(
+      /does not exist/,
+    );
   });
 
   it('resumes from the last event id after a reconnect', async () => {
