@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/database.ts';
 import { createLogger } from '../logger.ts';
+import { RealtimeHub } from '../modules/realtime/realtime.hub.ts';
 import { testDatabase, testLog } from '../testing/database.ts';
 import { createTestTenant, idem, type TestTenant } from '../testing/fixtures.ts';
 import { createApiServer } from './server.ts';
@@ -20,19 +21,30 @@ let other: TestTenant;
 const logLines: string[] = [];
 const capturingLog = createLogger('debug', { write: (line: string) => void logLines.push(line) });
 
-function startServer(db: Parameters<typeof createApiServer>[0]['db'], log = testLog): Promise<{ server: Server; base: string }> {
+function startServer(
+  db: Parameters<typeof createApiServer>[0]['db'],
+  log = testLog,
+  realtime?: RealtimeHub,
+): Promise<{ server: Server; base: string }> {
   const widgetsDir = mkdtempSync(path.join(tmpdir(), 'kindred-widgets-'));
   writeFileSync(path.join(widgetsDir, 'kindred.js'), 'export {};');
-  const s = createApiServer({ db, log, widgetsDir, adminDir: widgetsDir });
+  const s = createApiServer({ db, log, widgetsDir, adminDir: widgetsDir, ...(realtime ? { realtime } : {}) });
   return new Promise((resolve) => s.listen(0, () => resolve({ server: s, base: `http://127.0.0.1:${(s.address() as AddressInfo).port}` })));
 }
 
+let hub: RealtimeHub;
+
 beforeAll(async () => {
-  ({ server, base } = await startServer((await testDatabase()).db, capturingLog));
+  hub = new RealtimeHub(await testDatabase(), testLog);
+  await hub.start();
+  ({ server, base } = await startServer((await testDatabase()).db, capturingLog, hub));
   tenant = await createTestTenant('http');
   other = await createTestTenant('http-other');
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(async () => {
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await hub.stop();
+});
 
 const input = (value: unknown) => `input=${encodeURIComponent(JSON.stringify(value))}`;
 
@@ -147,6 +159,36 @@ describe('client mistakes are 4xx with a code, never 500', () => {
     expect(read.body.result.data.thread.title).toBe('Over HTTP');
     expect(read.headers.get('cache-control')).toBe('public, max-age=0, must-revalidate');
     expect(read.headers.get('cdn-cache-control')).toContain('max-age=5');
+  });
+});
+
+describe('live streams over HTTP', () => {
+  it('refuses a stream with a real 4xx and a code, before any event is sent', async () => {
+    const expired = await tenant.token({ expiresIn: -100 });
+    const sse = { accept: 'text/event-stream' };
+    const cases: [string, RequestInit & { key?: string; origin?: string | null }, number, string][] = [
+      [`/trpc/forum.onForum?${input({})}`, { headers: { ...sse, authorization: `Bearer ${expired}` } }, 401, 'TOKEN_EXPIRED'],
+      [`/trpc/forum.onForum?${input({ group: 'nope' })}`, { headers: sse }, 404, 'NOT_FOUND'],
+      [`/trpc/forum.onThread?${input({ threadId: 'x' })}`, { headers: sse }, 400, 'VALIDATION_FAILED'],
+      [`/trpc/forum.onThread?${input({ threadId: crypto.randomUUID() })}`, { headers: sse }, 404, 'NOT_FOUND'],
+      [`/trpc/forum.onThread?input=%7Bbroken`, { headers: sse }, 400, 'VALIDATION_FAILED'],
+      [`/trpc/forum.onForum?${input({})}`, { headers: sse, origin: other.origin }, 403, 'ORIGIN_NOT_ALLOWED'],
+      [`/trpc/forum.onForum?${input({ lastEventId: '99999999999999999999' })}`, { headers: sse }, 400, 'VALIDATION_FAILED'],
+    ];
+    for (const [url, init, status, code] of cases) {
+      const res = await call(url, init);
+      expect({ url: url.slice(0, 50), status: res.status, code: res.body?.error?.data?.kindredCode }).toEqual({ url: url.slice(0, 50), status, code });
+    }
+    // An allowed stream opens as an event stream.
+    const controller = new AbortController();
+    const open = await fetch(`${base}/trpc/forum.onForum?${input({})}`, {
+      headers: { ...sse, 'x-kindred-key': tenant.publishableKey, origin: tenant.origin },
+      signal: controller.signal,
+    });
+    expect(open.status).toBe(200);
+    expect(open.headers.get('content-type')).toContain('text/event-stream');
+    expect(open.headers.get('access-control-allow-origin')).toBe(tenant.origin);
+    controller.abort();
   });
 });
 

@@ -6,16 +6,19 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
+import { TRPCError } from '@trpc/server';
 import { nodeHTTPRequestHandler } from '@trpc/server/adapters/node-http';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
+import { TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
 import { isConnectionError } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 import { ERROR_CODES, type ErrorCode } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { RealtimeHub } from '../modules/realtime/realtime.hub.ts';
 import { isOriginKnown } from '../modules/tenants/tenants.repo.ts';
-import { appRouter } from '../router.ts';
-import { createContextInner } from '../trpc/context.ts';
-import { kindredCodeOf } from '../trpc/trpc.ts';
+import { appRouter, createCaller } from '../router.ts';
+import { createContextInner, type Context } from '../trpc/context.ts';
+import { kindredCodeOf, kindredErrorData } from '../trpc/trpc.ts';
 import { serveStatic } from './static-files.ts';
 
 /** What the access log needs to know about a request once it is answered. */
@@ -54,6 +57,47 @@ function sendError(res: ServerResponse, status: number, code: ErrorCode, headers
   sendJson(res, status, { error: { message: ERROR_CODES[code].message, data: { kindredCode: code, httpStatus: status } } }, headers);
 }
 
+/** Errors in tRPC's JSON shape, for refusals answered outside tRPC's own handler. */
+function sendTrpcError(res: ServerResponse, error: TRPCError, path: string) {
+  const httpStatus = getHTTPStatusCodeFromError(error);
+  const { code, issues, message } = kindredErrorData(error);
+  sendJson(
+    res,
+    httpStatus,
+    { error: { message, code: TRPC_ERROR_CODES_BY_KEY[error.code], data: { code: error.code, httpStatus, path, kindredCode: code, ...(issues ? { issues } : {}) } } },
+    { 'cache-control': 'no-store' },
+  );
+}
+
+const isSubscription = (path: string) =>
+  (appRouter._def.procedures as unknown as Record<string, { _def: { type: string } } | undefined>)[path]?._def.type === 'subscription';
+
+/**
+ * tRPC answers every subscription with 200 and reports a refusal inside the event stream.
+ * Running the procedure's checks first (tenant, origin, token, input, access) lets a refused
+ * stream get a real 4xx instead; the stream itself is then opened by tRPC as usual.
+ */
+async function subscriptionRefusal(ctx: Context, path: string, rawInput: string | null): Promise<TRPCError | undefined> {
+  let input: unknown;
+  try {
+    input = rawInput === null ? undefined : JSON.parse(rawInput);
+  } catch (cause) {
+    return new TRPCError({ code: 'PARSE_ERROR', message: 'The input is not valid JSON.', cause });
+  }
+  const abort = new AbortController();
+  try {
+    const caller = createCaller(ctx, { signal: abort.signal }) as unknown as Record<string, Record<string, (input: unknown) => Promise<AsyncIterable<unknown>>>>;
+    const [namespace, name] = path.split('.');
+    const stream = await caller[namespace!]![name!]!(input);
+    await (stream as AsyncGenerator).return?.(undefined);
+    return undefined;
+  } catch (err) {
+    return err instanceof TRPCError ? err : new TRPCError({ code: 'INTERNAL_SERVER_ERROR', cause: err });
+  } finally {
+    abort.abort();
+  }
+}
+
 function bearerToken(req: IncomingMessage): string | undefined {
   const header = req.headers.authorization;
   if (!header) return undefined;
@@ -88,32 +132,37 @@ export function createApiServer(options: ApiServerOptions): Server {
       return res.end();
     }
 
+    const ctx = await createContextInner({
+      db,
+      log,
+      requestId: request.id,
+      publishableKey: singleHeader(req.headers['x-kindred-key']),
+      origin,
+      token: bearerToken(req),
+      ip: req.socket.remoteAddress,
+      realtime: options.realtime,
+    });
+    if (ctx.tenant.ok) request.tenantId = ctx.tenant.tenant.id;
+    // Echo the origin only when it is on this tenant's allowlist; never with credentials.
+    if (ctx.tenant.ok && origin) {
+      res.setHeader('access-control-allow-origin', origin);
+      res.setHeader('access-control-expose-headers', 'x-request-id');
+    }
+
+    const path = url.pathname.slice('/trpc/'.length);
+    if (req.method === 'GET' && isSubscription(path)) {
+      const refusal = await subscriptionRefusal(ctx, path, url.searchParams.get('input'));
+      if (refusal) return sendTrpcError(res, refusal, path);
+    }
+
     await nodeHTTPRequestHandler({
       req,
       res,
       router: appRouter,
-      path: url.pathname.slice('/trpc/'.length),
+      path,
       maxBodySize: MAX_BODY_BYTES,
       allowBatching: false,
-      createContext: async () => {
-        const ctx = await createContextInner({
-          db,
-          log,
-          requestId: request.id,
-          publishableKey: singleHeader(req.headers['x-kindred-key']),
-          origin,
-          token: bearerToken(req),
-          ip: req.socket.remoteAddress,
-          realtime: options.realtime,
-        });
-        if (ctx.tenant.ok) request.tenantId = ctx.tenant.tenant.id;
-        // Echo the origin only when it is on this tenant's allowlist; never with credentials.
-        if (ctx.tenant.ok && origin) {
-          res.setHeader('access-control-allow-origin', origin);
-          res.setHeader('access-control-expose-headers', 'x-request-id');
-        }
-        return ctx;
-      },
+      createContext: () => ctx,
       responseMeta({ type, errors, ctx }) {
         // Guest reads may be served by a CDN for a few seconds (CDN-Cache-Control, keyed by
         // origin and key), while browsers always revalidate: a member who just posted and

@@ -38,6 +38,14 @@ export function kindredCodeOf(error: TRPCError): ErrorCode {
   return DEFAULT_CODE_FOR_TRPC[error.code] ?? 'INTERNAL';
 }
 
+/** The `data` every error response carries: the tRPC fields plus Kindred's code and any field issues. */
+export function kindredErrorData(error: TRPCError) {
+  const code = kindredCodeOf(error);
+  const issues = zodIssues(error);
+  const message = code === 'INTERNAL' ? ERROR_CODES.INTERNAL.message : issues ? ERROR_CODES.VALIDATION_FAILED.message : error.message;
+  return { code, issues, message };
+}
+
 const t = initTRPC.context<Context>().create({
   isDev: false,
   sse: {
@@ -46,14 +54,9 @@ const t = initTRPC.context<Context>().create({
     client: { reconnectAfterInactivityMs: 40_000 },
   },
   errorFormatter({ shape, error }) {
-    const code = kindredCodeOf(error);
-    const issues = zodIssues(error);
-    return {
-      ...shape,
-      // Internal failures never echo their cause to the client.
-      message: code === 'INTERNAL' ? ERROR_CODES.INTERNAL.message : issues ? ERROR_CODES.VALIDATION_FAILED.message : shape.message,
-      data: { ...shape.data, kindredCode: code, ...(issues ? { issues } : {}) },
-    };
+    // Internal failures never echo their cause to the client.
+    const { code, issues, message } = kindredErrorData(error);
+    return { ...shape, message, data: { ...shape.data, kindredCode: code, ...(issues ? { issues } : {}) } };
   },
 });
 

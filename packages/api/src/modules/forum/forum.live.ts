@@ -75,28 +75,37 @@ async function forumEventFor(tx: TenantTx, viewer: Viewer, event: RealtimeEvent)
 
 export const forumSubscriptions = {
   /** New replies, edits, deletions and reaction counts in one thread, as this viewer may see them. */
-  onThread: tenantStreamProcedure.input(onThreadInput).subscription(async function* ({ ctx, input, signal }) {
-    const viewer = ctx.member;
-    const thread = await ctx.inTenant((tx) => repo.findThread(tx, input.threadId, viewer?.id ?? null));
-    if (!thread) throw new KindredError('NOT_FOUND', 'This conversation does not exist or was removed.');
-    for await (const event of resumable(ctx, topics.thread(input.threadId), input.lastEventId, signal)) {
-      const payload = await ctx.inTenant((tx) => threadEventFor(tx, viewer, event));
-      if (payload) yield tracked(event.seq, payload);
-    }
-  }),
+  onThread: tenantStreamProcedure
+    .input(onThreadInput)
+    // Refusals happen here, before the stream starts, so they are answered as HTTP errors.
+    .use(async ({ ctx, input, next }) => {
+      const thread = await ctx.inTenant((tx) => repo.findThread(tx, input.threadId, ctx.member?.id ?? null));
+      if (!thread) throw new KindredError('NOT_FOUND', 'This conversation does not exist or was removed.');
+      return next();
+    })
+    .subscription(async function* ({ ctx, input, signal }) {
+      for await (const event of resumable(ctx, topics.thread(input.threadId), input.lastEventId, signal)) {
+        const payload = await ctx.inTenant((tx) => threadEventFor(tx, ctx.member, event));
+        if (payload) yield tracked(event.seq, payload);
+      }
+    }),
 
   /** New threads and new activity in a forum space (the general forum or a group's). */
-  onForum: tenantStreamProcedure.input(onForumInput).subscription(async function* ({ ctx, input, signal }) {
-    const viewer = ctx.member;
-    const groupId = await ctx.inTenant(async (tx) => {
-      if (input.group === undefined) return null;
-      const group = await findVisibleGroup(tx, viewer, input.group);
-      if (!canReadGroup(group, viewer)) throw new KindredError(viewer ? 'GROUP_MEMBERSHIP_REQUIRED' : 'SIGN_IN_REQUIRED');
-      return group.id;
-    });
-    for await (const event of resumable(ctx, topics.forum(groupId), input.lastEventId, signal)) {
-      const payload = await ctx.inTenant((tx) => forumEventFor(tx, viewer, event));
-      if (payload) yield tracked(event.seq, payload);
-    }
-  }),
+  onForum: tenantStreamProcedure
+    .input(onForumInput)
+    .use(async ({ ctx, input, next }) => {
+      const groupId = await ctx.inTenant(async (tx) => {
+        if (input.group === undefined) return null;
+        const group = await findVisibleGroup(tx, ctx.member, input.group);
+        if (!canReadGroup(group, ctx.member)) throw new KindredError(ctx.member ? 'GROUP_MEMBERSHIP_REQUIRED' : 'SIGN_IN_REQUIRED');
+        return group.id;
+      });
+      return next({ ctx: { topic: topics.forum(groupId) } });
+    })
+    .subscription(async function* ({ ctx, input, signal }) {
+      for await (const event of resumable(ctx, ctx.topic, input.lastEventId, signal)) {
+        const payload = await ctx.inTenant((tx) => forumEventFor(tx, ctx.member, event));
+        if (payload) yield tracked(event.seq, payload);
+      }
+    }),
 };

@@ -102,12 +102,12 @@ export const memberCardInput = z.object({ memberId: z.uuid(), group: groupSlug.o
 export const onThreadInput = z.object({
   threadId: z.uuid(),
   /** The last event id the client saw (tRPC sends it on reconnect). */
-  lastEventId: z.string().regex(/^\d{1,19}$/).nullish(),
+  lastEventId: z.string().regex(/^\d{1,18}$/).nullish(),
 });
 
 export const onForumInput = z.object({
   group: groupSlug.optional(),
-  lastEventId: z.string().regex(/^\d{1,19}$/).nullish(),
+  lastEventId: z.string().regex(/^\d{1,18}$/).nullish(),
 });
 
 export type ListThreadsInput = z.infer<typeof listThreadsInput>;
