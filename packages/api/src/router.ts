@@ -1,5 +1,6 @@
 import { forumRouter } from './modules/forum/forum.router.ts';
 import { groupsRouter } from './modules/groups/groups.router.ts';
+import { storiesRouter } from './modules/stories/stories.router.ts';
 import { identityRouter } from './modules/identity/identity.router.ts';
 import { createCallerFactory, router } from './trpc/trpc.ts';
 
@@ -7,6 +8,7 @@ export const appRouter = router({
   identity: identityRouter,
   forum: forumRouter,
   groups: groupsRouter,
+  stories: storiesRouter,
 });
 
 /** The API's type: widgets and the admin console import this, and only as a type. */
@@ -30,5 +32,17 @@ export type {
   ThreadSummaryDto,
 } from './modules/forum/forum.schema.ts';
 export type { GroupDto, JoinRequestDto, MembershipDto } from './modules/groups/groups.schema.ts';
-export type { GroupRole, GroupVisibility, JoinPolicy, MembershipStatus, ReactionKind, ReportReason } from './db/schema.ts';
+export type { ConsentDto, ConsentTextDto, StoryAuthorDto, StoryCommentDto, StoryDto } from './modules/stories/stories.schema.ts';
+export type {
+  ConsentUse,
+  GroupRole,
+  GroupVisibility,
+  JoinPolicy,
+  MembershipStatus,
+  ModerationStatus,
+  ReactionKind,
+  ReportReason,
+  StoryAudience,
+  StorySigning,
+} from './db/schema.ts';
 export type { Page } from './db/keyset.ts';

@@ -178,6 +178,73 @@ export interface AuditLogTable {
   details: ColumnType<Record<string, unknown>, string | undefined, never>;
 }
 
+export type StoryAudience = 'public' | 'members' | 'group' | 'care_team' | 'only_me';
+export type StorySigning = 'name' | 'pseudonym' | 'anonymous';
+export type ModerationStatus = 'pending' | 'published' | 'rejected';
+export type ConsentUse = 'site' | 'outreach' | 'research';
+
+export interface ConsentTextsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  version: number;
+  body: string;
+  created_at: CreatedAt;
+}
+
+export interface StoriesTable {
+  tenant_id: string;
+  id: Generated<string>;
+  author_id: string;
+  title: string;
+  /** The author's source text (the formatting subset). */
+  body: string;
+  /** Sanitised HTML made from `body`: the only story content rendered as HTML. */
+  body_html: string;
+  content_warning: string | null;
+  condition_tags: ColumnType<string[], string[] | undefined, string[]>;
+  stage_tags: ColumnType<string[], string[] | undefined, string[]>;
+  topic_tags: ColumnType<string[], string[] | undefined, string[]>;
+  audience: StoryAudience;
+  group_id: string | null;
+  signing: StorySigning;
+  pseudonym: string | null;
+  status: ModerationStatus;
+  thanks_count: Generated<number>;
+  idempotency_key: string | null;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+  published_at: NullableTimestamp;
+}
+
+export interface StoryConsentsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  story_id: string;
+  use: ConsentUse;
+  consent_text_id: string;
+  granted_at: CreatedAt;
+  revoked_at: NullableTimestamp;
+}
+
+export interface StoryThanksTable {
+  tenant_id: string;
+  story_id: string;
+  member_id: string;
+  created_at: CreatedAt;
+}
+
+export interface StoryCommentsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  story_id: string;
+  author_id: string;
+  body: string;
+  body_html: string;
+  status: ModerationStatus;
+  idempotency_key: string | null;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   tenants: TenantsTable;
   tenant_origins: TenantOriginsTable;
@@ -193,4 +260,9 @@ export interface Database {
   reactions: ReactionsTable;
   reports: ReportsTable;
   realtime_events: RealtimeEventsTable;
+  consent_texts: ConsentTextsTable;
+  stories: StoriesTable;
+  story_consents: StoryConsentsTable;
+  story_thanks: StoryThanksTable;
+  story_comments: StoryCommentsTable;
 }

@@ -5,8 +5,10 @@
 import type { Migration } from 'kysely';
 import * as foundation from './2026_11_25_0001_foundation.ts';
 import * as community from './2026_11_25_0002_community.ts';
+import * as stories from './2026_11_25_0003_stories.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_25_0001_foundation': foundation,
   '2026_11_25_0002_community': community,
+  '2026_11_25_0003_stories': stories,
 };

@@ -8,14 +8,31 @@ import type { TenantTx } from '../../db/tenant-transaction.ts';
 export const DEFAULT_MEDICAL_NOTICE =
   'Posts here share personal experience. They are not medical advice: talk to your care team about your own health.';
 
+/** Stories start pre-moderated for every shared audience; a private journal never needs review. */
+export const DEFAULT_STORY_PREMODERATION = { public: true, members: true, group: true, care_team: false, only_me: false } as const;
+
 export const tenantSettingsSchema = z.object({
   /** Show host-verified badges (e.g. "Verified clinician") from member tokens. Off until the tenant says its host verifies them. */
   trustHostBadges: z.boolean().catch(false).default(false),
   /** The "not medical advice" notice shown in the forum; null hides it. */
   medicalNotice: z.string().max(500).nullable().catch(DEFAULT_MEDICAL_NOTICE).default(DEFAULT_MEDICAL_NOTICE),
+  /** Per audience: does a new or changed story wait for review before readers see it? */
+  storyPremoderation: z
+    .object({
+      public: z.boolean(),
+      members: z.boolean(),
+      group: z.boolean(),
+      care_team: z.boolean(),
+      only_me: z.literal(false),
+    })
+    .catch(() => ({ ...DEFAULT_STORY_PREMODERATION, only_me: false as const }))
+    .default(() => ({ ...DEFAULT_STORY_PREMODERATION, only_me: false as const })),
+  /** Readers may comment on stories. */
+  storyComments: z.boolean().catch(false).default(false),
 });
 
 export type TenantSettings = z.infer<typeof tenantSettingsSchema>;
+
 
 export async function getTenantSettings(tx: TenantTx): Promise<TenantSettings> {
   const row = await tx.selectFrom('tenants').select('settings').executeTakeFirst();

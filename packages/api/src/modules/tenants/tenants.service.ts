@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { withTenant } from '../../db/tenant-transaction.ts';
 import { KindredError } from '../../errors.ts';
 import { appendAudit } from '../audit/audit.repo.ts';
+import { DEFAULT_CONSENT_TEXT } from '../stories/consent-text.ts';
 import * as repo from './tenants.repo.ts';
 import type { SystemDb } from './tenants.repo.ts';
 
@@ -70,6 +71,7 @@ export async function createTenant(
     await repo.insertSecretKeyHash(tx, hashSecretKey(credentials.secretKey));
     await repo.insertSsoKey(tx, credentials.sso);
     for (const origin of origins) await repo.insertOrigin(tx, origin);
+    await tx.insertInto('consent_texts').values({ tenant_id: tenant.id, version: 1, body: DEFAULT_CONSENT_TEXT }).execute();
     await appendAudit(tx, { actorKind: 'operator', action: 'tenant.created', subject: tenant.id, details: { slug, origins } });
   });
   return credentials;
