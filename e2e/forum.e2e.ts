@@ -69,21 +69,21 @@ describe('the clinic demo page', () => {
     await page.context().close();
   });
 
-  it('serves each demo site its own tenant, and starts a thread from the nonprofit page', async () => {
-    const { page, problems } = await open(system.demoUrls[1]!);
+  it('serves each demo site its own tenant, and starts a thread from the shop page', async () => {
+    const { page, problems } = await open(system.demoUrls[2]!);
     const titles = page.locator('kindred-forum').locator('[part~="thread-title"]');
-    await expect.poll(() => titles.allInnerTexts(), { timeout: 20_000 }).toContain('Just diagnosed, stage 2, and my head is spinning');
+    await expect.poll(() => titles.allInnerTexts(), { timeout: 20_000 }).toContain('Compression socks for long flights: which strength?');
 
     await page.getByRole('button', { name: 'Sign in as a demo patient' }).click();
-    await expect.poll(() => page.locator('#demo-status').innerText()).toBe('Signed in as Alex Morgan');
+    await expect.poll(() => page.locator('#demo-status').innerText()).toBe('Signed in as Robin Lee');
     await page.getByRole('button', { name: 'Start a conversation' }).click();
-    const title = `Questions for my first oncology appointment ${Date.now()}`;
+    const title = `Gentle sunscreen for skin after radiotherapy ${Date.now()}`;
     await page.getByRole('textbox', { name: 'Title' }).fill(title);
     await page.getByRole('textbox', { name: 'Your message' }).fill('What did you wish you had asked?');
     await page.getByRole('button', { name: 'Post conversation' }).click();
     await expect.poll(() => page.locator('kindred-forum').locator('[part~="thread-heading"], [part~="thread-title"]').allInnerTexts()).toContain(title);
 
-    // The clinic's forum does not show it.
+    // The clinic's forum does not show it: each site is its own tenant.
     const clinic = await open(system.demoUrls[0]!);
     const clinicTitles = clinic.page.locator('kindred-forum').locator('[part~="thread-title"]');
     await expect.poll(() => clinicTitles.count(), { timeout: 20_000 }).toBeGreaterThan(2);

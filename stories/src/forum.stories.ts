@@ -1,9 +1,10 @@
 /**
  * <kindred-forum> in each of its states, fed by the in-memory MockClient (no server needed).
- * The same client and fixtures drive the widget's browser tests.
+ * The same client and fixtures drive the widget's browser tests. Stories that need a member's
+ * action (open a thread, open a popover, search) do it in `play`, as a member would.
  */
 import '@kindred/widgets/forum';
-import { ApiError, MockClient } from '@kindred/widgets/testing';
+import { ApiError, fixtureGroup, MockClient } from '@kindred/widgets/testing';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
 
@@ -14,7 +15,8 @@ interface Args {
   group: string;
 }
 
-type Story = StoryObj<Args> & { client?: () => MockClient };
+type Story = StoryObj<Args>;
+type Play = (context: { canvasElement: HTMLElement }) => Promise<void>;
 
 const forum = (args: Args, client: MockClient): TemplateResult =>
   html`<kindred-forum
@@ -28,16 +30,63 @@ const forum = (args: Args, client: MockClient): TemplateResult =>
 /** Each story renders with a fresh client, so a story's failures do not leak into the next. */
 const withClient = (make: () => MockClient) => (args: Args) => forum(args, make());
 
-/** Opens the first thread, as a member would by clicking its title. */
-async function openFirstThread({ canvasElement }: { canvasElement: HTMLElement }): Promise<void> {
-  const element = canvasElement.querySelector('kindred-forum')!;
-  for (let i = 0; i < 100; i++) {
-    const list = element.shadowRoot?.querySelector('kindred-forum-thread-list');
-    const button = list?.shadowRoot?.querySelector<HTMLButtonElement>('[part~="thread-link"]');
-    if (button) return button.click();
+/** The first element matching `selector` anywhere below `root`, through shadow roots. */
+function deepQuery<E extends Element = HTMLElement>(root: Element | ShadowRoot, selector: string): E | undefined {
+  if (root instanceof Element && root.shadowRoot) return deepQuery<E>(root.shadowRoot, selector);
+  const found = root.querySelector<E>(selector);
+  if (found) return found;
+  for (const element of root.querySelectorAll('*')) {
+    const inner = element.shadowRoot && deepQuery<E>(element.shadowRoot, selector);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+async function waitFor<T>(check: () => T | undefined | null | false): Promise<T | undefined> {
+  for (let i = 0; i < 150; i++) {
+    const value = check();
+    if (value) return value;
     await new Promise((r) => setTimeout(r, 20));
   }
+  return undefined;
 }
+
+/** Opens the thread at `index` in the list, as a member would by clicking its title. */
+const openThread =
+  (index: number, then?: (forum: Element) => Promise<void>): Play =>
+  async ({ canvasElement }) => {
+    const element = canvasElement.querySelector('kindred-forum')!;
+    const list = await waitFor(() => element.shadowRoot?.querySelector('kindred-forum-thread-list'));
+    const buttons = await waitFor(() => {
+      const all = list?.shadowRoot?.querySelectorAll<HTMLButtonElement>('[part~="thread-link"]');
+      return all && all.length > index && all;
+    });
+    buttons?.[index]?.click();
+    const view = await waitFor(() => element.shadowRoot?.querySelector('kindred-forum-thread-view'));
+    await waitFor(() => view && deepQuery(view, '[part~="opening-post"]'));
+    await then?.(element);
+  };
+
+/** Clicks, inside the post whose text includes `who`, the button matching `selector`. */
+const inPost =
+  (who: string, selector: string, after?: (post: Element) => Promise<void>) =>
+  async (element: Element): Promise<void> => {
+    const view = element.shadowRoot!.querySelector('kindred-forum-thread-view')!;
+    const post = await waitFor(() =>
+      [...view.shadowRoot!.querySelectorAll('kindred-forum-post')].find((p) => p.shadowRoot?.textContent?.includes(who) && p.shadowRoot.querySelector(selector)),
+    );
+    if (!post) return;
+    // Let the thread settle (focus moves to its title on open) before acting like a member.
+    await new Promise((r) => setTimeout(r, 300));
+    post.shadowRoot!.querySelector<HTMLButtonElement>(selector)?.click();
+    await after?.(post);
+  };
+
+const FATIGUE = 0;
+const QUESTIONS = 1;
+const OWN = 2;
+const WARNED = 3;
+const SCANS = 4;
 
 const meta: Meta<Args> = {
   title: 'Widgets/Forum',
@@ -68,9 +117,176 @@ export const LoadMore: Story = {
   render: withClient(() => new MockClient({ pageSize: 3 })),
 };
 
+export const SortedMostSupported: Story = {
+  name: 'List sorted by most supported',
+  play: async ({ canvasElement }) => {
+    const element = canvasElement.querySelector('kindred-forum')!;
+    const select = await waitFor(() => deepQuery<HTMLSelectElement>(element.shadowRoot!, '#sort'));
+    if (!select) return;
+    select.value = 'supported';
+    select.dispatchEvent(new Event('change'));
+  },
+};
+
+export const SearchResults: Story = {
+  name: 'Search results',
+  play: async ({ canvasElement }) => {
+    const element = canvasElement.querySelector('kindred-forum')!;
+    const input = await waitFor(() => deepQuery<HTMLInputElement>(element.shadowRoot!, 'input[type="search"]'));
+    if (!input) return;
+    input.value = 'chemo';
+    input.dispatchEvent(new Event('input'));
+    deepQuery<HTMLButtonElement>(element.shadowRoot!, '[part~="search-button"]')?.click();
+  },
+};
+
 export const Thread: Story = {
   args: { token: 'demo-member-token' },
-  play: openFirstThread,
+  play: openThread(FATIGUE),
+};
+
+export const ContentWarning: Story = {
+  name: 'Content warning (thread)',
+  play: openThread(WARNED),
+};
+
+export const AnonymousAndBadges: Story = {
+  name: 'Badges, helpful, anonymous, edited',
+  args: { token: 'demo-member-token' },
+  play: openThread(FATIGUE),
+};
+
+export const OwnAnonymousReply: Story = {
+  name: 'Your own anonymous reply',
+  args: { token: 'demo-member-token' },
+  play: openThread(QUESTIONS),
+};
+
+export const Deleted: Story = {
+  name: 'Deleted post (tombstone)',
+  play: openThread(SCANS),
+};
+
+export const UserCard: Story = {
+  name: 'Popover: user card',
+  args: { group: 'breast-cancer' },
+  render: withClient(
+    () => new MockClient({ threads: new MockClient().threads.map((t) => ({ ...t, group: 'breast-cancer' })), context: { group: fixtureGroup } }),
+  ),
+  play: openThread(FATIGUE, inPost('María G.', 'button[part~="post-author"]')),
+};
+
+export const ReactionPicker: Story = {
+  name: 'Popover: reaction picker',
+  args: { token: 'demo-member-token' },
+  play: openThread(FATIGUE, inPost('Priya', '[part~="reaction-picker"]')),
+};
+
+export const ActionMenu: Story = {
+  name: 'Popover: action menu (thread author)',
+  args: { token: 'demo-member-token' },
+  render: withClient(() => {
+    const client = new MockClient();
+    const own = client.threads[OWN]!;
+    client.posts[own.id]!.push(
+      client.replyFrom(own.id, 'Dan Whitfield', 'You are allowed to be tired. Is there anyone who could take one evening a week?'),
+    );
+    own.replyCount = 1;
+    return client;
+  }),
+  play: openThread(OWN, inPost('Dan Whitfield', '[part~="actions-button"]')),
+};
+
+export const ReportDialog: Story = {
+  name: 'Report dialog',
+  args: { token: 'demo-member-token' },
+  play: openThread(
+    FATIGUE,
+    inPost('Priya', '[part~="actions-button"]', async (post) => {
+      const report = await waitFor(() =>
+        [...post.shadowRoot!.querySelectorAll<HTMLButtonElement>('[role="menuitem"]')].find((i) => i.textContent?.includes('Report') && !i.closest('[hidden]')),
+      );
+      report?.click();
+    }),
+  ),
+};
+
+export const Editing: Story = {
+  name: 'Editing your post',
+  args: { token: 'demo-member-token' },
+  play: openThread(
+    OWN,
+    inPost('Caring for my mum', '[part~="actions-button"]', async (post) => {
+      const edit = await waitFor(() =>
+        [...post.shadowRoot!.querySelectorAll<HTMLButtonElement>('[role="menuitem"]')].find((i) => i.textContent?.includes('Edit') && !i.closest('[hidden]')),
+      );
+      edit?.click();
+    }),
+  ),
+};
+
+/** A live thread: a new reply arrives every few seconds, and reaction counts change. */
+export const LiveUpdates: Story = {
+  name: 'Live updates (thread)',
+  args: { token: 'demo-member-token' },
+  render: (args) => {
+    const client = new MockClient();
+    const threadId = client.threads[FATIGUE]!.id;
+    const voices: [string, string][] = [
+      ['Ruth', 'Thinking of you this week. The second cycle was easier for me than I feared.'],
+      ['Marcus (caregiver)', 'We kept a simple **energy diary**: it helped us plan the good hours.'],
+      ['Ana', 'Ginger tea and a short nap after lunch. Sending strength.'],
+    ];
+    let next = 0;
+    const timer = setInterval(() => {
+      if (!client.openSubscriptions('forum.onThread').length) return;
+      const voice = voices[next++ % voices.length]!;
+      client.push('forum.onThread', { type: 'post.created', post: client.replyFrom(threadId, voice[0], voice[1]) });
+      const first = client.posts[threadId]![0]!;
+      client.push('forum.onThread', { type: 'reactions.changed', postId: first.id, reactions: { ...first.reactions, support: first.reactions.support + 1 } });
+      if (next >= 6) clearInterval(timer);
+    }, 3000);
+    return forum(args, client);
+  },
+  play: openThread(FATIGUE),
+};
+
+/** The list while others start conversations: a button offers them, the list does not move. */
+export const LiveNewConversations: Story = {
+  name: 'Live updates (new conversations)',
+  render: (args) => {
+    const client = new MockClient();
+    let n = 0;
+    const timer = setInterval(() => {
+      if (!client.openSubscriptions('forum.onForum').length) return;
+      const id = `60000000-0000-4000-8000-${String(++n).padStart(12, '0')}`;
+      const now = new Date().toISOString();
+      client.threads.unshift({ ...client.threads[5]!, id, title: `Just diagnosed and looking for people to talk to (${n})`, replyCount: 0, createdAt: now, lastActivityAt: now });
+      client.push('forum.onForum', { type: 'thread.created', threadId: id });
+      if (n >= 3) clearInterval(timer);
+    }, 1500);
+    return forum(args, client);
+  },
+};
+
+export const GroupNotReadable: Story = {
+  name: 'Group forum: members only',
+  args: { token: 'demo-member-token', group: 'breast-cancer' },
+  render: withClient(
+    () => new MockClient({ context: { group: { ...fixtureGroup, canRead: false, canPost: false }, canRead: false, canPost: false } }),
+  ),
+};
+
+export const GroupJoinToPost: Story = {
+  name: 'Group forum: join to post',
+  args: { token: 'demo-member-token', group: 'breast-cancer' },
+  render: withClient(
+    () =>
+      new MockClient({
+        threads: new MockClient().threads.map((t) => ({ ...t, group: 'breast-cancer' })),
+        context: { group: fixtureGroup, canRead: true, canPost: false },
+      }),
+  ),
 };
 
 export const ErrorState: Story = {
@@ -82,7 +298,7 @@ export const ErrorState: Story = {
 
 export const SignedOut: Story = {
   name: 'Signed out (thread)',
-  play: openFirstThread,
+  play: openThread(FATIGUE),
 };
 
 export const SignedIn: Story = {
@@ -100,7 +316,7 @@ export const DarkThread: Story = {
   name: 'Dark (thread)',
   args: { theme: 'dark', token: 'demo-member-token' },
   decorators: [(story) => html`<div class="story-dark">${story()}</div>`],
-  play: openFirstThread,
+  play: openThread(FATIGUE),
 };
 
 export const Spanish: Story = {
@@ -111,5 +327,5 @@ export const Spanish: Story = {
 export const SpanishThread: Story = {
   name: 'Spanish (thread, signed in)',
   args: { lang: 'es', token: 'demo-member-token' },
-  play: openFirstThread,
+  play: openThread(FATIGUE),
 };

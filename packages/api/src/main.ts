@@ -16,9 +16,9 @@ try {
     `  Database                ${kindred.database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`,
   ];
   if (kindred.demoSites.length) {
-    lines.push('', 'Demo host sites (each embeds <kindred-forum> with its own publishable key):');
+    lines.push('', 'Demo host sites (each embeds a Kindred widget with its own publishable key):');
     for (const site of kindred.demoSites) {
-      lines.push(`  ${site.name.padEnd(26)} ${site.url}   key ${site.publishableKey}${site.group ? `   group ${site.group}` : ''}`);
+      lines.push(`  ${site.name.padEnd(26)} ${site.url}   key ${site.publishableKey}   <${site.element}>`);
     }
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);

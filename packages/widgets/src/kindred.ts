@@ -8,6 +8,7 @@ import { installGlobal } from './core/session.ts';
 
 const WIDGETS: WidgetChunks = {
   'kindred-forum': () => import('./forum/define.ts'),
+  'kindred-groups': () => import('./groups/define.ts'),
 };
 
 installGlobal();

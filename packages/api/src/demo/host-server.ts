@@ -42,10 +42,11 @@ export function createDemoHostServer(options: {
 
   async function page(): Promise<string> {
     const template = await readFile(new URL(`${demo.page}.html`, SITE_DIR), 'utf8');
-    const forum = `<kindred-forum key="${escapeHtml(demo.publishableKey)}"${demo.embeddedGroup ? ` group="${escapeHtml(demo.embeddedGroup)}"` : ''}></kindred-forum>`;
+    const { element, group } = demo.embed;
+    const widget = `<${element} key="${escapeHtml(demo.publishableKey)}"${group ? ` group="${escapeHtml(group)}"` : ''}></${element}>`;
     return template
       .replaceAll('{{API}}', escapeHtml(apiUrl))
-      .replaceAll('{{FORUM}}', forum)
+      .replaceAll('{{WIDGET}}', widget)
       .replaceAll(
         '{{VISITORS}}',
         demo.demoVisitors

@@ -4,6 +4,7 @@
  */
 import type { AppRouter, ErrorCode } from '@kindred/api/router';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import type { Contract, ContractPath } from './api-types.ts';
 
 type Record_ = AppRouter['_def']['record'];
 type PathsOf<Kind> = {
@@ -19,22 +20,40 @@ type At<T, Path> = Path extends `${infer NS}.${infer P}`
     : never
   : never;
 
-export type QueryPath = PathsOf<'query'>;
-export type MutationPath = PathsOf<'mutation'>;
-export type InputOf<P extends string> = At<inferRouterInputs<AppRouter>, P>;
-export type OutputOf<P extends string> = At<inferRouterOutputs<AppRouter>, P>;
+/** Contract paths (typed from the schemas) and the router's other paths. */
+export type QueryPath = ContractPath<'query'> | PathsOf<'query'>;
+export type MutationPath = ContractPath<'mutation'> | PathsOf<'mutation'>;
+export type SubscriptionPath = ContractPath<'subscription'>;
+export type InputOf<P extends string> = P extends keyof Contract ? Contract[P]['input'] : At<inferRouterInputs<AppRouter>, P>;
+export type OutputOf<P extends string> = P extends keyof Contract ? Contract[P]['output'] : At<inferRouterOutputs<AppRouter>, P>;
 
 export interface RequestOptions {
   signal?: AbortSignal;
 }
 
+/** What a live subscription tells its owner. */
+export interface SubscribeHandlers<T> {
+  /** One event; `id` is the server's event id (resumed from on reconnect). */
+  onData(data: T, id: string | undefined): void;
+  /** A failure reconnecting cannot fix (not found, forbidden, signed out): the stream has stopped. */
+  onError?(error: ApiError): void;
+  /** 'open' once connected; 'retrying' while waiting to reconnect after a failure. */
+  onState?(state: 'open' | 'retrying'): void;
+  /** Abort to close the stream (and stop reconnecting). */
+  signal: AbortSignal;
+}
+
 export interface KindredClient {
   query<P extends QueryPath>(path: P, input: InputOf<P>, options?: RequestOptions): Promise<OutputOf<P>>;
   mutate<P extends MutationPath>(path: P, input: InputOf<P>, options?: RequestOptions): Promise<OutputOf<P>>;
+  /** Server-sent events, reconnecting with backoff until `handlers.signal` aborts. */
+  subscribe<P extends SubscriptionPath>(path: P, input: InputOf<P>, handlers: SubscribeHandlers<OutputOf<P>>): void;
 }
 
 /** The API's codes plus NETWORK: the request never got an answer (offline, CORS refusal...). */
-export type ClientErrorCode = ErrorCode | 'NETWORK';
+export type ClientErrorCode = ErrorCode | 'NETWORK' | ContractErrorCode;
+/** Codes the contract adds (403s); listed here until the API's ErrorCode has them. */
+type ContractErrorCode = 'FORBIDDEN_ACTION' | 'GROUP_MEMBERSHIP_REQUIRED';
 
 export interface Issue {
   path: string;
@@ -63,17 +82,41 @@ export interface ClientOptions {
   fetch?: typeof fetch;
 }
 
-interface ErrorBody {
-  error?: { message?: string; data?: { kindredCode?: ErrorCode; issues?: Issue[] } };
+/** tRPC's error shape, in an HTTP error body and in an SSE `serialized-error` event. */
+export interface SerializedError {
+  message?: string;
+  data?: { kindredCode?: ClientErrorCode; issues?: Issue[]; httpStatus?: number };
+}
+
+/** The one mapping from an API error (or a bare HTTP status) to an ApiError. */
+export function toApiError(status: number, error: SerializedError | undefined, fallback = ''): ApiError {
+  const data = error?.data;
+  return new ApiError(
+    data?.kindredCode ?? (status >= 500 || status === 0 ? 'INTERNAL' : 'VALIDATION_FAILED'),
+    status,
+    error?.message ?? fallback,
+    data?.issues ?? [],
+  );
+}
+
+/** `${base}trpc/${path}`, with `?input=` for GET requests and subscriptions. */
+export function procedureUrl(base: string | URL, path: string, input?: unknown): string {
+  const url = new URL(`trpc/${path}`, base).href;
+  return input === undefined ? url : `${url}?input=${encodeURIComponent(JSON.stringify(input))}`;
+}
+
+/** The key, and the member's token when there is one. Never cookies, never the token in a URL. */
+export function authHeaders(options: ClientOptions): Record<string, string> {
+  const headers: Record<string, string> = { 'x-kindred-key': options.key };
+  const token = options.getToken?.();
+  if (token) headers.authorization = `Bearer ${token}`;
+  return headers;
 }
 
 export function createClient(options: ClientOptions): KindredClient {
   async function call(method: 'GET' | 'POST', path: string, input: unknown, request?: RequestOptions) {
-    let url = new URL(`trpc/${path}`, options.base).href;
-    if (method === 'GET' && input !== undefined) url += `?input=${encodeURIComponent(JSON.stringify(input))}`;
-    const headers: Record<string, string> = { 'x-kindred-key': options.key };
-    const token = options.getToken?.();
-    if (token) headers.authorization = `Bearer ${token}`;
+    const url = procedureUrl(options.base, path, method === 'GET' ? input : undefined);
+    const headers = authHeaders(options);
     if (method === 'POST') headers['content-type'] = 'application/json';
     let response: Response;
     try {
@@ -88,19 +131,16 @@ export function createClient(options: ClientOptions): KindredClient {
       if (request?.signal?.aborted) throw err;
       throw new ApiError('NETWORK', 0, (err as Error).message);
     }
-    const json = (await response.json().catch(() => null)) as ({ result?: { data: unknown } } & ErrorBody) | null;
+    const json = (await response.json().catch(() => null)) as { result?: { data: unknown }; error?: SerializedError } | null;
     if (response.ok && json?.result) return json.result.data;
-    const data = json?.error?.data;
-    throw new ApiError(
-      data?.kindredCode ?? (response.status >= 500 ? 'INTERNAL' : 'VALIDATION_FAILED'),
-      response.status,
-      json?.error?.message ?? response.statusText,
-      data?.issues ?? [],
-    );
+    throw toApiError(response.status, json?.error, response.statusText);
   }
   return {
     query: (path, input, request) => call('GET', path, input, request) as never,
     mutate: (path, input, request) => call('POST', path, input, request) as never,
+    // The stream reader is its own chunk: only an open thread or a visible list needs it.
+    subscribe: (path, input, handlers) =>
+      void import('./sse.ts').then(({ openStream }) => openStream(options, path, input, handlers as SubscribeHandlers<unknown>)),
   };
 }
 
@@ -135,9 +175,31 @@ export function withSession(client: KindredClient, hooks: SessionHooks): Kindred
       return attempt();
     }
   }
+  /**
+   * A stream that fails on auth takes the same path as a read: a fresh token and one retry, else
+   * sign out and retry as a guest; a second auth failure is reported. It resumes from the last event.
+   */
+  function subscribe(path: SubscriptionPath, input: object, handlers: SubscribeHandlers<unknown>, stage: 0 | 1 | 2 = 0): void {
+    let lastEventId: string | undefined;
+    client.subscribe(path, input as never, {
+      ...handlers,
+      onData: (data, id) => {
+        lastEventId = id ?? lastEventId;
+        handlers.onData(data, id);
+      },
+      onError: async (err) => {
+        if (!isAuthError(err) || stage === 2 || handlers.signal.aborted) return handlers.onError?.(err);
+        const resume = { ...input, ...(lastEventId ? { lastEventId } : {}) };
+        if (stage === 0 && err.kindredCode === 'TOKEN_EXPIRED' && (await hooks.refreshToken())) return subscribe(path, resume, handlers, 1);
+        hooks.signOut();
+        subscribe(path, resume, handlers, 2);
+      },
+    });
+  }
   return {
     query: (path, input, request) => run(false, () => client.query(path, input, request)),
     mutate: (path, input, request) => run(true, () => client.mutate(path, input, request)),
+    subscribe: (path, input, handlers) => subscribe(path, input as object, handlers as SubscribeHandlers<unknown>),
   };
 }
 

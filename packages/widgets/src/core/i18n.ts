@@ -2,6 +2,11 @@
  * One localisation mechanism for every widget: typed catalogues (English is the source, Spanish
  * must match its keys), Intl for plurals and dates, and a controller that picks the locale from the
  * element's `lang`, else the nearest ancestor's (across shadow roots), else `<html lang>`, else English.
+ *
+ * Core holds the strings every widget shares (src/core/locales). Each widget keeps its own strings
+ * in its folder and adds them with `registerMessages()`, plus one `declare module` that merges its
+ * English keys into `KindredMessages` so `msg()` type-checks them (see src/forum/messages.ts).
+ * Keys are one namespace: a key declared twice with different text is a type error.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { en } from './locales/en.ts';
@@ -12,10 +17,18 @@ export interface Plural {
   one?: string;
   other: string;
 }
-type Source = typeof en;
+type CoreMessages = typeof en;
+/**
+ * Every message key and its English text. Widgets add theirs by declaration merging:
+ * `declare module '../core/i18n.ts' { interface KindredMessages extends MyEnglish {} }`.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface KindredMessages extends CoreMessages {}
+type Source = KindredMessages;
 export type MessageKey = keyof Source;
-/** What a translation must provide: every key, a plural where English has one. */
-export type Catalogue = { [K in MessageKey]: Source[K] extends string ? string : Plural };
+/** What a translation of `S` (an English catalogue) must provide: every key, a plural where English has one. */
+export type Catalogue<S = CoreMessages> = { [K in keyof S]: S[K] extends string ? string : Plural };
+type Table = Record<string, string | Plural>;
 
 type Placeholders<S> = S extends `${string}{${infer P}}${infer Rest}` ? P | Placeholders<Rest> : never;
 type TextOf<M> = M extends string ? M : M extends { other: infer O } ? O : never;
@@ -29,8 +42,18 @@ export type MsgArgs<K extends MessageKey> = K extends MessageKey
     : [params: ParamsOf<K>]
   : never;
 
-export const catalogues = { en, es } as const;
+/** The strings of every registered widget, by locale. */
+export const catalogues: Record<'en' | 'es', Table> = { en: { ...en }, es: { ...es } };
 export type Locale = keyof typeof catalogues;
+
+/**
+ * Adds a widget's strings (call once, at the top of the widget's module graph). English is the
+ * source; the Spanish catalogue is checked against its keys and plural shapes.
+ */
+export function registerMessages<S extends Record<string, string | Plural>>(messages: { en: S; es: Catalogue<S> }): void {
+  Object.assign(catalogues.en, messages.en);
+  Object.assign(catalogues.es, messages.es);
+}
 
 /** 'es-MX' -> 'es'; anything unknown -> undefined. */
 export function matchLocale(tag: string | null | undefined): Locale | undefined {
@@ -50,7 +73,7 @@ export function resolveLocale(element: Element): Locale {
 }
 
 export function format(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
-  const message: string | Plural = catalogues[locale][key];
+  const message: string | Plural = catalogues[locale][key] ?? catalogues.en[key] ?? key;
   let text: string;
   if (typeof message === 'string') text = message;
   else {

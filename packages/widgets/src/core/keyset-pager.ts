@@ -52,6 +52,22 @@ export class KeysetPager<T extends { id: string }> implements ReactiveController
     return this.run(this.nextCursor, 'moreStatus');
   }
 
+  /**
+   * Re-reads the first page quietly (no loading state) and updates the items it returns in
+   * place: for fields that depend on who is looking, after the member signs in or out.
+   */
+  async refresh(): Promise<void> {
+    if (this.status !== 'ready') return;
+    try {
+      const page = await this.fetchPage(undefined, new AbortController().signal);
+      const fresh = new Map(page.items.map((i) => [i.id, i]));
+      this.items = this.items.map((i) => fresh.get(i.id) ?? i);
+    } catch {
+      // Stale viewer fields are better than an error state; the next load corrects them.
+    }
+    this.host.requestUpdate();
+  }
+
   /** Shows an item created here without reloading (e.g. a new thread at the top). */
   add(item: T, where: 'start' | 'end'): void {
     this.items = this.items.filter((i) => i.id !== item.id);

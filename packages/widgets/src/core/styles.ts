@@ -92,6 +92,11 @@ export const baseStyles = css`
     cursor: not-allowed;
     opacity: 0.75;
   }
+  .button.danger {
+    background: var(--k-danger);
+    border-color: var(--k-danger);
+    color: var(--k-bg);
+  }
   .button.quiet {
     border-color: transparent;
     background: transparent;
@@ -102,7 +107,8 @@ export const baseStyles = css`
     font-weight: 600;
     margin-bottom: 0.25em;
   }
-  input,
+  input:not([type='checkbox'], [type='radio']),
+  select,
   textarea {
     display: block;
     width: 100%;
@@ -113,6 +119,14 @@ export const baseStyles = css`
     background: var(--k-bg);
     border: 1px solid var(--k-border-strong);
     border-radius: calc(var(--k-radius) * 0.75);
+  }
+  input[type='checkbox'],
+  input[type='radio'] {
+    width: 1.25em;
+    height: 1.25em;
+    margin: 0.2em 0 0;
+    accent-color: var(--k-accent);
+    flex: none;
   }
   textarea {
     min-height: 8em;

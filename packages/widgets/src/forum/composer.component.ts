@@ -2,21 +2,26 @@ import { consume } from '@lit/context';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ApiError, isAuthError, newIdempotencyKey, type KindredClient } from '../core/api-client.ts';
+import type { PostDto } from '../core/api-types.ts';
 import { announceContext, clientContext, type Announce } from '../core/context.ts';
+import { loadErrorMessage } from '../core/errors.ts';
 import type { MessageKey } from '../core/i18n.ts';
 import { KindredElement } from '../core/kindred-element.ts';
 import { baseStyles } from '../core/styles.ts';
-import { composerStyles } from './forum.styles.ts';
+import { composerStyles } from './thread.styles.ts';
+import './thread-messages.ts';
 
-type Field = 'title' | 'body';
+type Field = 'title' | 'body' | 'warning';
 interface Problem {
   field?: Field;
   key: MessageKey;
 }
 
 /**
- * Writes a reply to a thread, or starts a new conversation. Signed out, it offers sign-in instead.
- * The draft survives every error and a sign-out; a retried write reuses its idempotency key.
+ * Writes a reply, starts a conversation, or edits one of the member's posts. Signed out (reply
+ * mode), it offers sign-in instead. The draft survives every error and a sign-out; a retried
+ * write reuses its idempotency key. Fields: title (new thread; editing an opening post), the
+ * message with a formatting hint, an optional content warning, and "Post anonymously".
  *
  * @event kindred-request-sign-in - cancelable; not cancelled, the composer shows a hint.
  * @event kindred-thread-created - `{ threadId }`
@@ -31,11 +36,11 @@ export class ForumComposer extends KindredElement {
     'label',
     'input',
     'textarea',
+    'checkbox',
     'hint',
     'button',
     'submit',
     'cancel',
-    'start-thread',
     'sign-in',
     'sign-in-button',
     'error',
@@ -45,15 +50,19 @@ export class ForumComposer extends KindredElement {
   @consume({ context: clientContext, subscribe: true }) @state() client?: KindredClient;
   @consume({ context: announceContext, subscribe: true }) @state() announce?: Announce;
 
-  @property() mode: 'reply' | 'new-thread' = 'reply';
+  @property() mode: 'reply' | 'new-thread' | 'edit' = 'reply';
   @property({ attribute: 'thread-id' }) threadId = '';
   @property() group?: string;
   @property({ type: Boolean, attribute: 'signed-in' }) signedIn = false;
+  /** Edit mode: the post being edited (its `bodySource` prefills the form). */
+  @property({ attribute: false }) post?: PostDto;
+  /** Edit mode, opening post: the thread's current title. */
+  @property({ attribute: false }) threadTitle = '';
 
-  /** New-thread mode: whether the form is unfolded. */
-  @state() private expanded = false;
   @state() private draftTitle = '';
   @state() private draftBody = '';
+  @state() private draftWarning = '';
+  @state() private anonymous = false;
   @state() private submitting = false;
   @state() private problem: Problem | null = null;
   @state() private showSignInHint = false;
@@ -63,8 +72,8 @@ export class ForumComposer extends KindredElement {
 
   @query('textarea') private textarea?: HTMLTextAreaElement;
 
-  private get isReply(): boolean {
-    return this.mode === 'reply';
+  private get hasTitle(): boolean {
+    return this.mode === 'new-thread' || (this.mode === 'edit' && !!this.post?.isOpening);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -72,16 +81,21 @@ export class ForumComposer extends KindredElement {
       this.sessionEnded = false;
       this.showSignInHint = false;
     }
+    if (changed.has('post') && this.post && this.mode === 'edit') {
+      this.draftBody = this.post.bodySource ?? '';
+      this.draftWarning = this.post.contentWarning ?? '';
+      this.draftTitle = this.threadTitle;
+    }
+  }
+
+  /** Moves focus to the first field. */
+  async focusFirst(): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(this.hasTitle ? '#title' : '#body')?.focus();
   }
 
   override render(): TemplateResult {
-    if (!this.signedIn) return this.renderSignedOut();
-    if (!this.isReply && !this.expanded) {
-      return html`<button class="button primary" part="button start-thread" aria-expanded="false" @click=${this.expand}>
-        <svg aria-hidden="true" viewBox="0 0 20 20" width="18" height="18"><path d="M10 4v12M4 10h12" stroke="currentColor" stroke-width="2" stroke-linecap="round" /></svg>
-        ${this.i18n.msg('startThread')}
-      </button>`;
-    }
+    if (!this.signedIn && this.mode === 'reply') return this.renderSignedOut();
     return this.renderForm();
   }
 
@@ -91,9 +105,7 @@ export class ForumComposer extends KindredElement {
       ${this.sessionEnded
         ? html`<p class="error-text" part="error" role="alert">${t.msg('sessionEnded')}</p>`
         : html`<p>${t.msg('signedOutPrompt')}</p>`}
-      <button class="button primary" part="button sign-in-button" @click=${this.requestSignIn}>
-        ${t.msg(this.isReply ? 'signInToReply' : 'signInToStart')}
-      </button>
+      <button class="button primary" part="button sign-in-button" @click=${this.requestSignIn}>${t.msg('signInToReply')}</button>
       ${this.showSignInHint ? html`<p class="muted" part="hint" role="status">${t.msg('signInHint')}</p>` : nothing}
     </div>`;
   }
@@ -102,79 +114,101 @@ export class ForumComposer extends KindredElement {
     const t = this.i18n;
     const problem = this.problem;
     const invalid = (field: Field) => (problem?.field === field ? 'true' : 'false');
+    const errorId = (field: Field) => (problem?.field === field ? `${field}-error` : '');
     const fieldError = (field: Field) =>
-      problem?.field === field
-        ? html`<p id="${field}-error" class="field-error" part="error">${t.msg(problem.key)}</p>`
-        : nothing;
+      problem?.field === field ? html`<p id="${field}-error" class="field-error" part="error">${t.msg(problem.key)}</p>` : nothing;
+    const heading = this.mode === 'new-thread' ? 'newThreadHeading' : this.mode === 'edit' ? 'editHeading' : null;
+    const submitLabel = this.submitting
+      ? this.mode === 'edit' ? 'saving' : 'posting'
+      : this.mode === 'edit' ? 'saveEdit' : this.mode === 'reply' ? 'postReply' : 'postThread';
     return html`<form
-      class="panel stack"
+      class="panel stack ${this.mode}"
       part="composer"
       novalidate
-      aria-labelledby=${this.isReply ? 'body-label' : 'composer-heading'}
+      aria-labelledby=${heading ? 'composer-heading' : 'body-label'}
       aria-busy=${this.submitting ? 'true' : 'false'}
       @submit=${this.submit}
     >
-      ${this.isReply
-        ? nothing
-        : html`<h3 id="composer-heading" part="composer-heading">${t.msg('newThreadHeading')}</h3>
-            <div part="field">
-              <label for="title" part="label">${t.msg('titleLabel')}</label>
-              <p id="title-hint" class="muted hint" part="hint">${t.msg('titleHint')}</p>
-              <input
-                id="title"
-                part="input"
-                maxlength="200"
-                autocomplete="off"
-                .value=${this.draftTitle}
-                aria-invalid=${invalid('title')}
-                aria-describedby="title-hint ${problem?.field === 'title' ? 'title-error' : ''}"
-                @input=${(e: Event) => (this.draftTitle = (e.target as HTMLInputElement).value)}
-              />
-              ${fieldError('title')}
-            </div>`}
+      ${heading ? html`<h3 id="composer-heading" part="composer-heading">${t.msg(heading)}</h3>` : nothing}
+      ${this.sessionEnded ? html`<p class="error-text" part="error" role="alert">${t.msg('sessionEnded')}</p>` : nothing}
+      ${this.hasTitle ? this.lineField('title', 'titleLabel', 'titleHint', 200) : nothing}
       <div part="field">
-        <label id="body-label" for="body" part="label">${t.msg(this.isReply ? 'replyLabel' : 'bodyLabel')}</label>
+        <label id="body-label" for="body" part="label">${t.msg(this.mode === 'reply' ? 'replyLabel' : 'bodyLabel')}</label>
         <textarea
           id="body"
           part="textarea"
           maxlength="20000"
-          rows=${this.isReply ? 4 : 6}
+          rows=${this.mode === 'reply' ? 4 : 6}
           .value=${this.draftBody}
           aria-invalid=${invalid('body')}
-          aria-describedby="privacy-hint ${problem?.field === 'body' ? 'body-error' : ''}"
+          aria-describedby="format-hint privacy-hint ${errorId('body')}"
           @input=${(e: Event) => (this.draftBody = (e.target as HTMLTextAreaElement).value)}
         ></textarea>
         ${fieldError('body')}
+        <p id="format-hint" class="muted hint format" part="hint">${t.msg('formattingHint')}</p>
         <p id="privacy-hint" class="muted hint" part="hint">${t.msg('privacyHint')}</p>
       </div>
+      ${this.lineField('warning', 'contentWarningLabel', 'contentWarningHint', 120)}
+      ${this.mode === 'edit'
+        ? nothing
+        : html`<div class="check" part="field">
+            <input
+              id="anonymous"
+              type="checkbox"
+              part="checkbox"
+              .checked=${this.anonymous}
+              aria-describedby="anonymous-hint"
+              @change=${(e: Event) => (this.anonymous = (e.target as HTMLInputElement).checked)}
+            />
+            <div>
+              <label for="anonymous" part="label">${t.msg('anonymousLabel')}</label>
+              <p id="anonymous-hint" class="muted" part="hint">${t.msg('anonymousHint')}</p>
+            </div>
+          </div>`}
       ${problem && !problem.field ? html`<p class="error-text" part="error" role="alert">${t.msg(problem.key)}</p>` : nothing}
       <div class="actions">
-        <button type="submit" class="button primary" part="button submit" ?disabled=${this.submitting}>
-          ${t.msg(this.submitting ? 'posting' : this.isReply ? 'postReply' : 'postThread')}
-        </button>
-        ${this.isReply
+        <button type="submit" class="button primary" part="button submit" ?disabled=${this.submitting}>${t.msg(submitLabel)}</button>
+        ${this.mode === 'reply'
           ? nothing
-          : html`<button type="button" class="button quiet" part="button cancel" @click=${this.collapse}>${t.msg('cancel')}</button>`}
+          : html`<button type="button" class="button quiet" part="button cancel" @click=${this.cancel}>${t.msg('cancel')}</button>`}
       </div>
     </form>`;
   }
 
-  private expand = async (): Promise<void> => {
-    this.expanded = true;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLInputElement>('#title')?.focus();
-  };
+  /** A one-line field (title, content warning) with its label, hint and error. */
+  private lineField(
+    field: 'title' | 'warning',
+    label: 'titleLabel' | 'contentWarningLabel',
+    hint: 'titleHint' | 'contentWarningHint',
+    maxlength: number,
+  ): TemplateResult {
+    const t = this.i18n;
+    const problem = this.problem?.field === field ? this.problem : null;
+    const draft = field === 'title' ? 'draftTitle' : 'draftWarning';
+    return html`<div part="field">
+      <label for=${field} part="label">${t.msg(label)}</label>
+      <p id="${field}-hint" class="muted hint" part="hint">${t.msg(hint)}</p>
+      <input
+        id=${field}
+        part="input"
+        maxlength=${maxlength}
+        autocomplete="off"
+        .value=${this[draft]}
+        aria-invalid=${problem ? 'true' : 'false'}
+        aria-describedby="${field}-hint ${problem ? `${field}-error` : ''}"
+        @input=${(e: Event) => (this[draft] = (e.target as HTMLInputElement).value)}
+      />
+      ${problem ? html`<p id="${field}-error" class="field-error" part="error">${t.msg(problem.key)}</p>` : nothing}
+    </div>`;
+  }
 
-  /** Folds the form away; the draft stays for next time. */
-  private collapse = async (): Promise<void> => {
-    this.expanded = false;
+  private cancel = (): void => {
     this.problem = null;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLButtonElement>('[part~="start-thread"]')?.focus();
+    this.emit('kindred-compose-cancelled', {}, { composed: false });
   };
 
   private requestSignIn = (): void => {
-    const event = this.emit('kindred-request-sign-in', { reason: this.isReply ? 'reply' : 'new-thread' }, { cancelable: true });
+    const event = this.emit('kindred-request-sign-in', { reason: 'reply' }, { cancelable: true });
     // Nobody on the page took it: tell the member where to sign in.
     this.showSignInHint = !event.defaultPrevented;
   };
@@ -192,24 +226,35 @@ export class ForumComposer extends KindredElement {
     if (this.submitting || !client) return;
     const title = this.draftTitle.trim();
     const body = this.draftBody.trim();
-    if (!this.isReply && (title.length < 3 || title.length > 200)) return this.show({ field: 'title', key: 'titleInvalid' });
+    const contentWarning = this.draftWarning.trim() || undefined;
+    if (this.hasTitle && (title.length < 3 || title.length > 200)) return this.show({ field: 'title', key: 'titleInvalid' });
     if (!body) return this.show({ field: 'body', key: 'bodyInvalid' });
 
-    const payload = JSON.stringify([this.mode, this.threadId, this.group, title, body]);
+    const anonymous = this.anonymous;
+    const payload = JSON.stringify([this.mode, this.threadId, this.group, title, body, contentWarning, anonymous]);
     if (this.pending?.payload !== payload) this.pending = { key: newIdempotencyKey(), payload };
     const idempotencyKey = this.pending.key;
     this.problem = null;
     this.submitting = true;
-    this.announce?.(this.i18n.msg('posting'));
+    this.announce?.(this.i18n.msg(this.mode === 'edit' ? 'saving' : 'posting'));
     try {
-      if (this.isReply) {
-        const post = await client.mutate('forum.reply', { threadId: this.threadId, body, idempotencyKey });
+      if (this.mode === 'edit' && this.post) {
+        const post = await client.mutate('forum.editPost', {
+          postId: this.post.id,
+          body,
+          contentWarning: contentWarning ?? '',
+          ...(this.hasTitle ? { title } : {}),
+        });
+        this.succeeded('postUpdated');
+        this.emit('kindred-post-changed', this.hasTitle ? { post, title } : { post }, { composed: false });
+      } else if (this.mode === 'reply') {
+        const post = await client.mutate('forum.reply', { threadId: this.threadId, body, contentWarning, anonymous, idempotencyKey });
         this.succeeded('replyPosted');
         this.emit('kindred-posted', { post }, { composed: false });
         this.emit('kindred-reply-created', { threadId: post.threadId, postId: post.id });
       } else {
         const group = this.group || undefined;
-        const thread = await client.mutate('forum.createThread', { group, title, body, idempotencyKey });
+        const thread = await client.mutate('forum.createThread', { group, title, body, contentWarning, anonymous, idempotencyKey });
         this.succeeded('threadPosted');
         this.emit('kindred-posted', { thread }, { composed: false });
         this.emit('kindred-thread-created', { threadId: thread.id });
@@ -225,14 +270,15 @@ export class ForumComposer extends KindredElement {
     this.pending = undefined;
     this.draftTitle = '';
     this.draftBody = '';
-    this.expanded = false;
+    this.draftWarning = '';
+    this.anonymous = false;
     this.announce?.(this.i18n.msg(key));
-    if (this.isReply) void this.updateComplete.then(() => this.textarea?.focus());
+    if (this.mode === 'reply') void this.updateComplete.then(() => this.textarea?.focus());
   }
 
   private failed(err: unknown): void {
     if (isAuthError(err)) {
-      // The forum has signed the member out; the signed-out panel says why. The draft stays.
+      // The forum has signed the member out; the signed-out state says why. The draft stays.
       this.sessionEnded = true;
       return;
     }
@@ -242,7 +288,9 @@ export class ForumComposer extends KindredElement {
       if (path === 'body') return void this.show({ field: 'body', key: 'bodyInvalid' });
       return void this.show({ key: 'checkPost' });
     }
-    if (err instanceof ApiError && err.kindredCode === 'NOT_FOUND') return void this.show({ key: 'errorNotFound' });
+    if (err instanceof ApiError && err.kindredCode !== 'INTERNAL' && err.kindredCode !== 'NETWORK') {
+      return void this.show({ key: loadErrorMessage(err) });
+    }
     void this.show({ key: 'postFailed' });
   }
 }

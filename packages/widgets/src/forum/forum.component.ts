@@ -1,18 +1,24 @@
 import { ContextProvider } from '@lit/context';
-import type { ThreadSummaryDto } from '@kindred/api/router';
-import { html, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import { createClient, withSession, type KindredClient } from '../core/api-client.ts';
+import type { ForumContextDto, ThreadSummaryDto } from '../core/api-types.ts';
 import { announceContext, clientContext } from '../core/context.ts';
 import type { KindredEvent } from '../core/events.ts';
 import { KindredElement } from '../core/kindred-element.ts';
 import { session } from '../core/session.ts';
 import { baseStyles } from '../core/styles.ts';
 import { themeTokens } from '../core/theme.ts';
-import { ForumComposer } from './composer.component.ts';
 import { forumStyles } from './forum.styles.ts';
+import './messages.ts';
+import { skeletonCards } from '../core/parts.ts';
+import { joinPanel } from './parts.ts';
 import { ForumThreadList } from './thread-list.component.ts';
-import { ForumThreadView } from './thread-view.component.ts';
+
+type ThreadParts = typeof import('./thread-parts.ts');
+/** The thread view, posts and composers: a chunk of their own, loaded on first use. */
+let threadParts: Promise<ThreadParts> | undefined;
+const loadThreadParts = () => (threadParts ??= import('./thread-parts.ts'));
 
 /** How long to wait for the page to answer `kindred-request-token`. */
 const TOKEN_WAIT_MS = 10_000;
@@ -32,10 +38,12 @@ const DEFAULT_API_BASE = new URL(/* @vite-ignore */ '/', import.meta.url).href;
  * @event kindred-request-token - cancelable, `{ reason: 'expired' }`; cancel it to say "a fresh token is coming".
  * @event kindred-thread-created - `{ threadId }`
  * @event kindred-reply-created - `{ threadId, postId }`
+ * @event kindred-request-join - cancelable, `{ group }`: a signed-in member who may not post asked to join the group.
  * @cssproperty --kindred-forum-min-height - height kept while the forum loads (default 28rem).
  */
 export class KindredForum extends KindredElement {
-  static readonly parts = ['base', 'header', 'heading', ...ForumThreadList.parts, ...ForumThreadView.parts] as const;
+  /** The frame's and the list's parts; the thread view's are listed on ForumThreadView. */
+  static readonly parts = ['base', 'header', 'heading', 'medical-notice', 'members-only', 'join', 'join-button', 'start-thread', 'sign-in', 'sign-in-button', 'hint', ...ForumThreadList.parts] as const;
   static override styles = [themeTokens, baseStyles, forumStyles];
 
   @property() key = '';
@@ -47,13 +55,24 @@ export class KindredForum extends KindredElement {
   @property({ attribute: false }) client?: KindredClient;
 
   @state() private openThread: ThreadSummaryDto | null = null;
+  /** What `forum.context` said: notice, group, canRead, canPost. */
+  @state() private context?: ForumContextDto;
+  @state() private contextFailed = false;
+  @state() private parts?: ThreadParts;
+  @state() private composing = false;
+  @state() private hint: 'sign-in' | 'join' | null = null;
   @state() private pageToken = session.token;
   /** The current token was refused (or expired with no replacement): show signed out until it changes. */
   @state() private tokenRefused = false;
   @state() private announcement = '';
 
-  @query('kindred-forum-thread-list') private list?: ForumThreadList;
-  @query('kindred-forum-thread-view') private threadView?: ForumThreadView;
+  private get list(): ForumThreadList | null {
+    return this.renderRoot.querySelector('kindred-forum-thread-list');
+  }
+
+  private get threadView(): HTMLElementTagNameMap['kindred-forum-thread-view'] | null {
+    return this.renderRoot.querySelector('kindred-forum-thread-view');
+  }
 
   private readonly clientProvider = new ContextProvider(this, { context: clientContext });
   private readonly tokenWatchers = new Set<() => void>();
@@ -98,6 +117,25 @@ export class KindredForum extends KindredElement {
         }),
       );
     }
+    const signedInChanged = changed.has('token') || changed.has('pageToken') || changed.has('tokenRefused');
+    if (changed.has('client') || changed.has('key') || changed.has('group') || signedInChanged) void this.reloadContext();
+  }
+
+  /**
+   * Asks the API again what this member may do here (call it after the member joined the group,
+   * e.g. when handling `kindred-request-join`). Runs on start and whenever the sign-in changes.
+   */
+  async reloadContext(): Promise<void> {
+    const client = this.clientProvider.value;
+    if (!client) return;
+    this.hint = null;
+    try {
+      this.context = await client.query('forum.context', { group: this.group || undefined });
+      this.contextFailed = false;
+    } catch {
+      // The list shows its own error and Retry; without context the forum assumes the defaults.
+      this.contextFailed = true;
+    }
   }
 
   /**
@@ -135,9 +173,35 @@ export class KindredForum extends KindredElement {
   }
 
   private open = async (event: KindredEvent<'kindred-open-thread'>): Promise<void> => {
+    this.parts = await loadThreadParts();
     this.openThread = event.detail.thread;
     await this.updateComplete;
     await this.threadView?.focusHeading();
+  };
+
+  private startThread = async (): Promise<void> => {
+    this.parts = await loadThreadParts();
+    this.composing = true;
+    await this.updateComplete;
+    await this.renderRoot.querySelector<HTMLElementTagNameMap['kindred-forum-composer']>('kindred-forum-composer')?.focusFirst();
+  };
+
+  private stopComposing = async (): Promise<void> => {
+    this.composing = false;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part~="start-thread"]')?.focus();
+  };
+
+  private requestSignIn = (): void => {
+    const event = this.emit('kindred-request-sign-in', { reason: 'new-thread' }, { cancelable: true });
+    // Nobody on the page took it: tell the member where to sign in.
+    this.hint = event.defaultPrevented ? null : 'sign-in';
+  };
+
+  private requestJoin = (): void => {
+    const group = this.context?.group?.slug ?? this.group;
+    const event = this.emit('kindred-request-join', { group }, { cancelable: true });
+    this.hint = event.defaultPrevented ? null : 'join';
   };
 
   private close = async (): Promise<void> => {
@@ -148,6 +212,7 @@ export class KindredForum extends KindredElement {
 
   private onPosted = async (event: KindredEvent<'kindred-posted'>): Promise<void> => {
     if (!('thread' in event.detail)) return;
+    this.composing = false;
     this.list?.addThread(event.detail.thread);
     this.openThread = event.detail.thread;
     await this.updateComplete;
@@ -160,39 +225,81 @@ export class KindredForum extends KindredElement {
 
   override render(): TemplateResult {
     const t = this.i18n;
-    const signedIn = this.currentToken !== null;
     const lang = t.locale;
     const thread = this.openThread;
+    const context = this.context;
+    // A group's forum waits for the context (it may not be readable); the general one loads at once.
+    const waiting = !context && !this.contextFailed && this.group !== '';
+    const readable = context?.canRead ?? true;
     return html`<section class="forum" part="base" aria-labelledby="forum-heading" @kindred-reply-created=${this.onReplyCreated}>
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
       <div class="list-view" ?hidden=${thread !== null}>
         <header class="forum-header" part="header">
           <h2 id="forum-heading" part="heading">${t.msg('forumHeading')}</h2>
-          <kindred-forum-composer
-            mode="new-thread"
-            group=${this.group}
-            ?signed-in=${signedIn}
-            lang=${lang}
-            exportparts=${ForumComposer.parts.join(', ')}
-            @kindred-posted=${this.onPosted}
-          ></kindred-forum-composer>
+          ${this.composing || !readable ? nothing : this.renderStart()}
         </header>
-        <kindred-forum-thread-list
-          group=${this.group}
-          lang=${lang}
-          exportparts=${ForumThreadList.parts.join(', ')}
-          @kindred-open-thread=${this.open}
-        ></kindred-forum-thread-list>
+        ${context?.medicalNotice && readable
+          ? html`<p class="notice" part="medical-notice">
+              <svg aria-hidden="true" viewBox="0 0 20 20" width="18" height="18"><circle cx="10" cy="10" r="7.5" fill="none" stroke="currentColor" stroke-width="1.6" /><path d="M10 9v5M10 6.2v.3" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" /></svg>
+              <span>${context.medicalNotice}</span>
+            </p>`
+          : nothing}
+        ${this.composing && this.parts
+          ? html`<kindred-forum-composer
+              mode="new-thread"
+              group=${this.group}
+              signed-in
+              lang=${lang}
+              exportparts=${this.parts.ForumComposer.parts.join(', ')}
+              @kindred-posted=${this.onPosted}
+              @kindred-compose-cancelled=${this.stopComposing}
+            ></kindred-forum-composer>`
+          : nothing}
+        ${waiting
+          ? html`<div aria-busy="true"><p class="visually-hidden">${t.msg('loadingThreads')}</p>${skeletonCards(3)}</div>`
+          : readable
+            ? html`<kindred-forum-thread-list
+                group=${this.group}
+                lang=${lang}
+                exportparts=${ForumThreadList.parts.join(', ')}
+                @kindred-open-thread=${this.open}
+              ></kindred-forum-thread-list>`
+            : html`<div class="panel members-only" part="members-only">
+                <p class="members-only-title">${t.msg('groupMembersOnlyTitle', { group: context?.group?.name ?? this.group })}</p>
+                <p class="muted">${t.msg('groupMembersOnlyHint')}</p>
+                ${this.currentToken === null ? this.renderSignIn() : joinPanel(t, this.hint === 'join', this.requestJoin)}
+              </div>`}
       </div>
-      ${thread
+      ${thread && this.parts
         ? html`<kindred-forum-thread-view
             .summary=${thread}
-            ?signed-in=${signedIn}
+            ?signed-in=${this.currentToken !== null}
+            group=${this.group}
             lang=${lang}
-            exportparts=${ForumThreadView.parts.join(', ')}
+            exportparts=${this.parts.ForumThreadView.parts.join(', ')}
             @kindred-close-thread=${this.close}
           ></kindred-forum-thread-view>`
-        : null}
+        : nothing}
     </section>`;
+  }
+
+  /** Start a conversation; or sign in; or join the group first. */
+  private renderStart(): TemplateResult | typeof nothing {
+    const t = this.i18n;
+    if (this.currentToken === null) return this.renderSignIn();
+    if (!this.context) return nothing;
+    if (!this.context.canPost) return joinPanel(t, this.hint === 'join', this.requestJoin);
+    return html`<button class="button primary" part="button start-thread" @click=${this.startThread}>
+      <svg aria-hidden="true" viewBox="0 0 20 20" width="18" height="18"><path d="M10 4v12M4 10h12" stroke="currentColor" stroke-width="2" stroke-linecap="round" /></svg>
+      ${t.msg('startThread')}
+    </button>`;
+  }
+
+  private renderSignIn(): TemplateResult {
+    const t = this.i18n;
+    return html`<div class="sign-in" part="sign-in">
+      <button class="button primary" part="button sign-in-button" @click=${this.requestSignIn}>${t.msg('signInToStart')}</button>
+      ${this.hint === 'sign-in' ? html`<p class="muted" part="hint" role="status">${t.msg('signInHint')}</p>` : nothing}
+    </div>`;
   }
 }

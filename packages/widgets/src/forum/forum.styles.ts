@@ -1,5 +1,32 @@
 import { css } from 'lit';
 
+/** The content-warning line, in list items and posts. */
+export const contentWarningStyles = css`
+  .content-warning {
+    position: relative;
+    z-index: 1;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5em 0.75em;
+    padding: 0.625em 0.75em;
+    border-radius: calc(var(--k-radius) * 0.75);
+    background: var(--k-surface);
+    border: 1px dashed var(--k-border-strong);
+  }
+  .content-warning p {
+    flex: 1 1 12em;
+    font-weight: 600;
+  }
+  .content-warning .button {
+    min-height: 2.25em;
+    padding-block: 0.25em;
+  }
+  .content-warning + [id] {
+    margin-top: 0.75em;
+  }
+`;
+
 export const forumStyles = css`
   .forum {
     min-height: var(--kindred-forum-min-height, 28rem);
@@ -16,16 +43,117 @@ export const forumStyles = css`
     gap: var(--k-space);
     margin-bottom: calc(var(--k-space) * 1.5);
   }
-  .forum-header kindred-forum-composer {
-    flex: 0 1 auto;
+  .sign-in {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-end;
+    gap: 0.375em;
   }
-  .forum-header kindred-forum-composer[signed-in] {
-    flex: 1 1 100%;
-    max-width: 100%;
+  .notice {
+    display: flex;
+    gap: 0.5em;
+    align-items: flex-start;
+    margin: calc(var(--k-space) * -0.75) 0 calc(var(--k-space) * 1.25);
+    color: var(--k-text-muted);
+    font-size: 0.9375em;
+  }
+  .notice svg {
+    flex: none;
+    margin-top: 0.2em;
+  }
+  kindred-forum-composer {
+    display: block;
+    margin-bottom: calc(var(--k-space) * 1.5);
+  }
+  .members-only {
+    padding: calc(var(--k-space) * 2) calc(var(--k-space) * 1.5);
+    text-align: center;
+  }
+  .members-only-title {
+    font-size: 1.125em;
+    font-weight: 620;
+    margin-bottom: 0.25em;
+  }
+  .members-only .join {
+    margin-top: var(--k-space);
+    border: 0;
+    background: none;
+    padding: 0;
+    justify-content: center;
+  }
+  .join {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5em 1em;
+    padding: 0.75em 1em;
+  }
+  .join p:first-child {
+    flex: 1 1 14em;
+  }
+  .join [role='status'] {
+    flex-basis: 100%;
   }
 `;
 
 export const threadListStyles = css`
+  ${contentWarningStyles}
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-end;
+    justify-content: space-between;
+    gap: 0.75em var(--k-space);
+    margin-bottom: var(--k-space);
+  }
+  .search {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+    flex: 1 1 18em;
+    max-width: 32em;
+  }
+  .search input {
+    flex: 1 1 10em;
+    width: auto;
+  }
+  .search .field-error {
+    flex-basis: 100%;
+    margin: 0;
+  }
+  .sort {
+    display: flex;
+    align-items: center;
+    gap: 0.5em;
+  }
+  .sort label {
+    margin: 0;
+    font-weight: 500;
+    color: var(--k-text-muted);
+  }
+  .sort select {
+    width: auto;
+    padding-inline-end: 2em;
+  }
+  .search-summary {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5em;
+    margin-bottom: 0.75em;
+    font-weight: 600;
+  }
+  .fresh {
+    display: flex;
+    justify-content: center;
+  }
+  .new-threads {
+    margin-bottom: 0.75em;
+    border-radius: 999px;
+    border-color: var(--k-accent);
+    color: var(--k-accent);
+  }
   .threads {
     list-style: none;
     margin: 0;
@@ -113,108 +241,5 @@ export const threadListStyles = css`
     padding: calc(var(--k-space) * 1.125) calc(var(--k-space) * 1.25);
     border: 1px solid var(--k-border);
     border-radius: var(--k-radius);
-  }
-`;
-
-export const threadViewStyles = css`
-  ${threadListStyles}
-  .back {
-    margin-inline-start: -0.75em;
-    margin-bottom: 0.5em;
-    color: var(--k-accent);
-  }
-  .thread-header {
-    margin-bottom: calc(var(--k-space) * 1.25);
-  }
-  .thread-header h2 {
-    margin-bottom: 0.25em;
-  }
-  .thread-header h2:focus {
-    outline: none;
-  }
-  .thread-header h2:focus-visible {
-    outline: 3px solid var(--k-focus);
-    outline-offset: 4px;
-  }
-  .post {
-    padding: calc(var(--k-space) * 1.125) calc(var(--k-space) * 1.25);
-    border: 1px solid var(--k-border);
-    border-radius: var(--k-radius);
-    background: var(--k-bg);
-  }
-  .post.opening {
-    background: var(--k-surface);
-  }
-  .post-header {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.25em 0.75em;
-    margin-bottom: 0.625em;
-  }
-  .avatar {
-    display: inline-grid;
-    place-items: center;
-    width: 2.25em;
-    height: 2.25em;
-    border-radius: 50%;
-    background: color-mix(in srgb, var(--k-accent) 14%, var(--k-bg));
-    color: var(--k-accent);
-    font-size: 0.875em;
-    font-weight: 700;
-    letter-spacing: 0.02em;
-  }
-  .post-author {
-    font-weight: 620;
-  }
-  .post-body {
-    white-space: pre-line;
-    overflow-wrap: anywhere;
-  }
-  .post-body p + p {
-    margin-top: 0.75em;
-  }
-  .replies-heading {
-    margin: calc(var(--k-space) * 1.75) 0 calc(var(--k-space) * 0.75);
-  }
-  .posts {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-    display: grid;
-    gap: calc(var(--k-space) * 0.75);
-  }
-  kindred-forum-composer {
-    margin-top: calc(var(--k-space) * 1.75);
-  }
-`;
-
-export const composerStyles = css`
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.75em;
-  }
-  .hint {
-    margin: 0.25em 0 0.5em;
-  }
-  .field-error {
-    margin-top: 0.375em;
-  }
-  .signed-out {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    justify-content: space-between;
-    gap: 0.75em var(--k-space);
-  }
-  .signed-out p {
-    flex: 1 1 16em;
-  }
-  .signed-out [part~='hint'] {
-    flex-basis: 100%;
-  }
-  form {
-    background: var(--k-surface);
   }
 `;

@@ -4,62 +4,28 @@ import { html } from 'lit';
 import { ApiError } from '../core/api-client.ts';
 import { installGlobal, session } from '../core/session.ts';
 import { MockClient } from '../testing/mock-client.ts';
-import { deepActiveElement, deepQuery, deepQueryAll, deepText, expectAccessible, mount, unmountAll, waitFor } from '../testing/dom.ts';
-import './define.ts';
-import type { KindredForum } from './define.ts';
-
-const list = (forum: Element) => forum.shadowRoot!.querySelector('kindred-forum-thread-list')!;
-const threadView = (forum: Element) => forum.shadowRoot!.querySelector('kindred-forum-thread-view');
-const threadButtons = (forum: Element) => deepQueryAll<HTMLButtonElement>(list(forum), '[part~="thread-link"]');
-const liveRegion = (forum: Element) => forum.shadowRoot!.querySelector('[role="status"][aria-live="polite"]')!;
-const replyComposer = (forum: Element) => threadView(forum)!.shadowRoot!.querySelector('kindred-forum-composer')!;
-const newThreadComposer = (forum: Element) => forum.shadowRoot!.querySelector('kindred-forum-composer')!;
-
-async function forumWith(client: MockClient, attrs: { token?: string; lang?: string; theme?: string } = {}): Promise<KindredForum> {
-  return mount<KindredForum>(
-    html`<kindred-forum .client=${client} token=${attrs.token ?? ''} lang=${attrs.lang ?? ''} theme=${attrs.theme ?? 'light'}></kindred-forum>`,
-  );
-}
-
-async function listed(forum: KindredForum): Promise<HTMLButtonElement[]> {
-  return waitFor(() => threadButtons(forum).length > 0 && threadButtons(forum), 'the thread list');
-}
-
-async function openFirstThread(forum: KindredForum): Promise<Element> {
-  const [first] = await listed(forum);
-  first!.click();
-  return waitFor(() => {
-    const view = threadView(forum);
-    return view && deepQuery(view, '[part~="opening-post"]') && view;
-  }, 'the thread view');
-}
-
-function type(field: HTMLInputElement | HTMLTextAreaElement, text: string): void {
-  field.value = text;
-  field.dispatchEvent(new Event('input'));
-}
-
-async function writeReply(forum: KindredForum, text: string): Promise<HTMLButtonElement> {
-  const composer = replyComposer(forum);
-  const textarea = await waitFor(() => deepQuery<HTMLTextAreaElement>(composer, 'textarea'), 'the reply box');
-  type(textarea, text);
-  await composer.updateComplete;
-  return deepQuery<HTMLButtonElement>(composer, '[part~="submit"]')!;
-}
-
-function events<K extends keyof GlobalEventHandlersEventMap>(name: K): GlobalEventHandlersEventMap[K][] {
-  const seen: GlobalEventHandlersEventMap[K][] = [];
-  const listener = (e: GlobalEventHandlersEventMap[K]) => seen.push(e);
-  document.addEventListener(name, listener);
-  cleanups.push(() => document.removeEventListener(name, listener));
-  return seen;
-}
-
-const cleanups: (() => void)[] = [];
+import { deepActiveElement, deepQuery, deepQueryAll, deepText, expectAccessible, unmountAll, waitFor } from '../testing/dom.ts';
+import {
+  events,
+  forumWith,
+  frame,
+  list,
+  listed,
+  liveRegion,
+  newThreadComposer,
+  openFirstThread,
+  replies,
+  replyComposer,
+  runCleanups,
+  threadButtons,
+  threadView,
+  type,
+  writeReply,
+} from '../testing/forum-helpers.ts';
 
 afterEach(() => {
   unmountAll();
-  cleanups.splice(0).forEach((c) => c());
+  runCleanups();
   session.setToken(null);
   document.documentElement.removeAttribute('lang');
 });
@@ -88,10 +54,10 @@ describe('<kindred-forum>', () => {
     const first = deepQuery(list(forum), '[part~="thread"]')!;
     expect(first.querySelector('[part~="thread-excerpt"]')!.textContent).to.contain('second cycle');
     expect(first.querySelector('[part~="author"]')!.textContent).to.contain('María G.');
-    expect(first.querySelector('[part~="reply-count"]')!.textContent).to.contain('3 replies');
+    expect(first.querySelector('[part~="reply-count"]')!.textContent).to.contain('4 replies');
     expect(first.querySelector('time')!.textContent).to.match(/minutes ago/);
     expect(first.querySelector('time')!.getAttribute('datetime')).to.match(/^\d{4}-/);
-    await waitFor(() => liveRegion(forum).textContent!.includes('5 conversations shown'), 'the load announcement');
+    await waitFor(() => liveRegion(forum).textContent!.includes('6 conversations shown'), 'the load announcement');
     await expectAccessible(forum);
   });
 
@@ -105,7 +71,7 @@ describe('<kindred-forum>', () => {
     expect(client.callsTo('forum.listThreads')[1]!.input).to.deep.include({ cursor: '2' });
     await waitFor(() => deepActiveElement() === threadButtons(forum)[2], 'focus on the first new thread');
     deepQuery<HTMLButtonElement>(list(forum), '[part~="load-more"]')!.click();
-    await waitFor(() => threadButtons(forum).length === 5, 'the last page');
+    await waitFor(() => threadButtons(forum).length === 6, 'the last page');
     expect(deepQuery(list(forum), '[part~="load-more"]')).to.be.undefined;
   });
 
@@ -133,8 +99,8 @@ describe('<kindred-forum>', () => {
     expect(heading.textContent).to.contain('Managing fatigue');
     expect(deepActiveElement()).to.equal(heading);
     expect(deepQuery(view, '[part~="opening-post"] [part~="post-body"]')!.querySelectorAll('p')).to.have.length(2);
-    expect(deepQueryAll(view, '[part~="post-list"] [part~="post"]')).to.have.length(3);
-    expect(deepQuery(view, '[part~="replies-heading"]')!.textContent).to.contain('3 replies');
+    expect(replies(view)).to.have.length(4);
+    expect(deepQuery(view, '[part~="replies-heading"]')!.textContent).to.contain('4 replies');
     await expectAccessible(forum);
     deepQuery<HTMLButtonElement>(view, '[part~="back"]')!.click();
     await waitFor(() => !threadView(forum), 'the list again');
@@ -183,12 +149,12 @@ describe('<kindred-forum>', () => {
       await listed(forum);
       forum.addEventListener('kindred-request-sign-in', (e) => e.preventDefault());
       const requests = events('kindred-request-sign-in');
-      const button = deepQuery<HTMLButtonElement>(newThreadComposer(forum), '[part~="sign-in-button"]')!;
+      const button = frame(forum).querySelector<HTMLButtonElement>('[part~="sign-in-button"]')!;
       expect(button.textContent).to.contain('Sign in to start a conversation');
       button.click();
       expect(requests[0]!.detail.reason).to.equal('new-thread');
       expect(requests[0]!.defaultPrevented).to.equal(true);
-      await newThreadComposer(forum).updateComplete;
+      await forum.updateComplete;
       expect(deepText(forum)).not.to.contain('sign in to this website');
     });
   });
@@ -197,17 +163,17 @@ describe('<kindred-forum>', () => {
     it('follows Kindred.setToken, and the token attribute wins', async () => {
       const forum = await forumWith(new MockClient());
       await listed(forum);
-      expect(deepQuery(newThreadComposer(forum), '[part~="start-thread"]')).to.be.undefined;
+      expect(frame(forum).querySelector('[part~="start-thread"]')).to.equal(null);
       session.setToken('page-token');
       await forum.updateComplete;
-      await waitFor(() => deepQuery(newThreadComposer(forum), '[part~="start-thread"]'), 'the signed-in composer');
+      await waitFor(() => frame(forum).querySelector('[part~="start-thread"]'), 'the start button');
       expect(forum.currentToken).to.equal('page-token');
       forum.setAttribute('token', 'element-token');
       expect(forum.currentToken).to.equal('element-token');
       session.setToken(null);
       forum.removeAttribute('token');
       await forum.updateComplete;
-      await waitFor(() => deepQuery(newThreadComposer(forum), '[part~="sign-in-button"]'), 'signed out again');
+      await waitFor(() => frame(forum).querySelector('[part~="sign-in-button"]'), 'signed out again');
     });
 
     it('starts a conversation: idempotency key, event with ids only, opens the new thread', async () => {
@@ -215,8 +181,8 @@ describe('<kindred-forum>', () => {
       const created = events('kindred-thread-created');
       const forum = await forumWith(client, { token: 't1' });
       await listed(forum);
-      deepQuery<HTMLButtonElement>(newThreadComposer(forum), '[part~="start-thread"]')!.click();
-      const titleInput = await waitFor(() => deepQuery<HTMLInputElement>(newThreadComposer(forum), 'input'), 'the title field');
+      (await waitFor(() => frame(forum).querySelector<HTMLButtonElement>('[part~="start-thread"]'), 'the start button')).click();
+      const titleInput = await waitFor(() => newThreadComposer(forum) && deepQuery<HTMLInputElement>(newThreadComposer(forum), '#title'), 'the title field');
       await waitFor(() => deepActiveElement() === titleInput, 'focus in the title');
       await expectAccessible(forum);
       type(titleInput, 'Sleep after surgery');
@@ -258,7 +224,7 @@ describe('<kindred-forum>', () => {
       (await writeReply(forum, 'Thank you all.\n\nThis helps.')).click();
       await waitFor(() => created.length === 1, 'kindred-reply-created');
       expect(created[0]!.detail).to.have.keys(['threadId', 'postId']);
-      await waitFor(() => deepQueryAll(view, '[part~="post-list"] [part~="post"]').length === 4, 'the new reply');
+      await waitFor(() => replies(view).length === 5, 'the new reply');
       expect(deepQuery<HTMLTextAreaElement>(replyComposer(forum), 'textarea')!.value).to.equal('');
       await waitFor(() => liveRegion(forum).textContent!.includes('Your reply was posted'), 'the posted announcement');
     });
@@ -361,7 +327,7 @@ describe('<kindred-forum>', () => {
       await listed(forum);
       const text = deepText(forum);
       expect(text).to.contain('Conversaciones');
-      expect(text).to.contain('3 respuestas');
+      expect(text).to.contain('4 respuestas');
       expect(text).to.contain('Inicia sesión para abrir una conversación');
       expect(deepQuery(list(forum), 'time')!.textContent).to.match(/hace \d+ minutos/);
       await expectAccessible(forum);
@@ -404,12 +370,13 @@ describe('<kindred-forum>', () => {
     await sendKeys({ up: 'Shift' });
     expect(deepActiveElement()).to.equal(deepQuery(view, '[part~="back"]'));
     await waitFor(() => deepQuery(view, '[part~="post-list"]'), 'replies');
-    // From Back, Tab skips the title (focusable by script only) and reaches the reply box.
+    // From Back, Tab skips the title (focusable by script only) and reaches the first author's name.
     await sendKeys({ press: 'Tab' });
-    await waitFor(() => deepActiveElement()?.localName === 'textarea', 'focus in the reply box');
+    await waitFor(() => deepActiveElement()?.textContent?.includes('Dan Whitfield'), 'focus on the author');
+    const textarea = deepQuery<HTMLTextAreaElement>(replyComposer(forum), 'textarea')!;
+    textarea.focus();
     await sendKeys({ type: 'Typed with keys' });
-    await sendKeys({ press: 'Tab' });
-    expect(deepActiveElement()).to.equal(deepQuery(replyComposer(forum), '[part~="submit"]'));
+    expect(textarea.value).to.equal('Typed with keys');
     deepQuery<HTMLButtonElement>(view, '[part~="back"]')!.focus();
     await sendKeys({ press: 'Enter' });
     await waitFor(() => deepActiveElement() === threadButtons(forum)[1], 'focus back on the thread');

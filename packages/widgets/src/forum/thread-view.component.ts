@@ -1,20 +1,26 @@
 import { consume } from '@lit/context';
-import type { PostDto, ThreadSummaryDto } from '@kindred/api/router';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { KindredClient } from '../core/api-client.ts';
+import type { PostDto, ThreadEvent, ThreadSummaryDto } from '../core/api-types.ts';
 import { announceContext, clientContext, type Announce } from '../core/context.ts';
 import type { KindredEvent } from '../core/events.ts';
 import { KindredElement } from '../core/kindred-element.ts';
 import { KeysetPager } from '../core/keyset-pager.ts';
 import { baseStyles } from '../core/styles.ts';
-import { paragraphs } from '../core/text.ts';
+import './thread-messages.ts';
+import { WhileVisible } from '../core/visibility.ts';
 import { ForumComposer } from './composer.component.ts';
-import { threadViewStyles } from './forum.styles.ts';
-import { avatar, errorPanel, loadMoreButton, skeletonCards } from './parts.ts';
+import { threadViewStyles } from './thread.styles.ts';
+import { errorPanel, loadMoreButton, skeletonCards } from '../core/parts.ts';
+import { authorName, joinPanel } from './parts.ts';
+import { ForumPost } from './post.component.ts';
 
 /**
- * One thread: its opening post, its replies oldest first with "Load more replies", and a composer.
+ * One thread: its opening post, its replies (the ones the author marked helpful first, then
+ * oldest first) with "Load more replies", and a composer. While it is on screen and the page is
+ * visible it follows the thread live: new replies appear in place, edits, deletions and reaction
+ * counts update.
  *
  * @event kindred-close-thread - internal: back to the list.
  */
@@ -24,13 +30,6 @@ export class ForumThreadView extends KindredElement {
     'back',
     'thread-heading',
     'thread-meta',
-    'post',
-    'opening-post',
-    'post-header',
-    'post-author',
-    'avatar',
-    'post-time',
-    'post-body',
     'replies-heading',
     'post-list',
     'skeleton',
@@ -38,6 +37,10 @@ export class ForumThreadView extends KindredElement {
     'button',
     'retry',
     'load-more',
+    'join',
+    'join-button',
+    'hint',
+    ...ForumPost.parts,
     ...ForumComposer.parts,
   ] as const;
   static override styles = [baseStyles, threadViewStyles];
@@ -48,19 +51,35 @@ export class ForumThreadView extends KindredElement {
   /** The thread as the list knew it: its title shows at once, before the posts load. */
   @property({ attribute: false }) summary?: ThreadSummaryDto;
   @property({ type: Boolean, attribute: 'signed-in' }) signedIn = false;
+  @property() group = '';
 
   /** The thread as the last page of posts reported it. */
   @state() private thread?: ThreadSummaryDto;
+  @state() private canReply = true;
+  @state() private joinHint = false;
 
   private readonly pager = new KeysetPager<PostDto>(this, async (cursor, signal) => {
     const result = await this.client!.query('forum.getThread', { threadId: this.summary!.id, cursor }, { signal });
     this.thread = result.thread;
+    this.canReply = result.canReply;
     return result.posts;
+  });
+
+  private readonly live = new WhileVisible(this, (signal) => {
+    if (!this.client || !this.summary) return;
+    this.client.subscribe('forum.onThread', { threadId: this.summary.id }, { signal, onData: this.onLive });
   });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('summary')) this.thread = this.summary;
-    if ((changed.has('client') || changed.has('summary')) && this.client && this.summary) void this.load();
+    if ((changed.has('client') || changed.has('summary')) && this.client && this.summary) {
+      void this.load();
+      this.live.restart();
+    } else if (changed.has('signedIn') && changed.get('signedIn') !== undefined && this.client && this.summary) {
+      // Who may reply, and which posts are the member's own, depend on who is signed in.
+      void this.pager.refresh();
+      this.live.restart();
+    }
   }
 
   async load(): Promise<void> {
@@ -82,13 +101,49 @@ export class ForumThreadView extends KindredElement {
     if (!first) return;
     this.announce?.(this.i18n.msg('moreRepliesLoaded', { count: added.length }));
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(`[data-post-id="${CSS.escape(first.id)}"]`)?.focus();
+    const post = this.renderRoot.querySelector<ForumPost>(`kindred-forum-post[data-id="${CSS.escape(first.id)}"]`);
+    await post?.updateComplete;
+    post?.renderRoot.querySelector<HTMLElement>('article')?.focus();
+  };
+
+  private replace(post: PostDto): boolean {
+    const index = this.pager.items.findIndex((p) => p.id === post.id);
+    if (index < 0) return false;
+    this.pager.items = this.pager.items.map((p, i) => (i === index ? post : p));
+    this.requestUpdate();
+    return true;
+  }
+
+  private addReply(post: PostDto): boolean {
+    if (this.pager.items.some((p) => p.id === post.id) || !this.thread) return false;
+    this.pager.add(post, 'end');
+    this.thread = { ...this.thread, replyCount: this.thread.replyCount + 1 };
+    return true;
+  }
+
+  private requestJoin = (): void => {
+    const event = this.emit('kindred-request-join', { group: this.thread?.group ?? this.group }, { cancelable: true });
+    this.joinHint = !event.defaultPrevented;
   };
 
   private onPosted = (event: KindredEvent<'kindred-posted'>): void => {
-    if (!('post' in event.detail) || !this.thread) return;
-    this.pager.add(event.detail.post, 'end');
-    this.thread = { ...this.thread, replyCount: this.thread.replyCount + 1 };
+    if ('post' in event.detail) this.addReply(event.detail.post);
+  };
+
+  private onPostChanged = (event: KindredEvent<'kindred-post-changed'>): void => {
+    this.replace(event.detail.post);
+    if (event.detail.title && this.thread) this.thread = { ...this.thread, title: event.detail.title };
+  };
+
+  private onLive = (event: ThreadEvent): void => {
+    if (event.type === 'reactions.changed') {
+      const post = this.pager.items.find((p) => p.id === event.postId);
+      if (post) this.replace({ ...post, reactions: event.reactions });
+    } else if (event.type === 'post.updated') {
+      this.replace(event.post);
+    } else if (this.addReply(event.post) && !event.post.isOwn) {
+      this.announce?.(this.i18n.msg('newReplies', { count: 1 }));
+    }
   };
 
   override render(): TemplateResult {
@@ -97,6 +152,8 @@ export class ForumThreadView extends KindredElement {
     const { pager } = this;
     const opening = pager.items.find((p) => p.isOpening);
     const replies = pager.items.filter((p) => !p.isOpening);
+    // Server order puts helpful replies first; keep that when one is marked here.
+    const ordered = [...replies.filter((p) => p.markedHelpful), ...replies.filter((p) => !p.markedHelpful)];
     return html`<article class="thread-view" part="thread-view" aria-busy=${pager.loading ? 'true' : 'false'}>
       <button class="button quiet back" part="button back" @click=${() => this.emit('kindred-close-thread', {}, { composed: false })}>
         <svg aria-hidden="true" viewBox="0 0 20 20" width="18" height="18"><path d="M12 4l-6 6 6 6" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" /></svg>
@@ -106,7 +163,7 @@ export class ForumThreadView extends KindredElement {
         <h2 tabindex="-1" part="thread-heading">${thread?.title}</h2>
         ${thread
           ? html`<p class="muted" part="thread-meta">
-              ${t.msg('startedBy', { name: thread.author.displayName })} ·
+              ${t.msg('startedBy', { name: authorName(t, thread) })} ·
               <time datetime=${thread.createdAt} title=${t.dateTime(thread.createdAt)}>${t.relativeTime(thread.createdAt)}</time>
             </p>`
           : nothing}
@@ -116,42 +173,39 @@ export class ForumThreadView extends KindredElement {
             ${skeletonCards(2)}`
         : pager.status === 'error'
           ? errorPanel(t, pager.error, () => void this.load())
-          : html`${opening ? this.renderPost(opening) : nothing}
-              <h3 class="replies-heading" part="replies-heading">${t.msg('repliesHeading', { count: thread?.replyCount ?? replies.length })}</h3>
-              ${replies.length
-                ? html`<ol class="posts" part="post-list" role="list">
-                    ${replies.map((post) => html`<li>${this.renderPost(post)}</li>`)}
-                  </ol>`
-                : nothing}
+          : html`<div @kindred-post-changed=${this.onPostChanged}>
+                ${opening ? this.renderPost(opening) : nothing}
+                <h3 class="replies-heading" part="replies-heading">${t.msg('repliesHeading', { count: thread?.replyCount ?? replies.length })}</h3>
+                ${ordered.length
+                  ? html`<ol class="posts" part="post-list" role="list">
+                      ${ordered.map((post) => html`<li>${this.renderPost(post)}</li>`)}
+                    </ol>`
+                  : nothing}
+              </div>
               ${loadMoreButton(pager, t, 'loadMoreReplies', this.loadMore)}
-              <kindred-forum-composer
-                mode="reply"
-                thread-id=${this.summary?.id ?? ''}
-                ?signed-in=${this.signedIn}
-                lang=${this.i18n.locale}
-                exportparts=${ForumComposer.parts.join(', ')}
-                @kindred-posted=${this.onPosted}
-              ></kindred-forum-composer>`}
+              ${this.canReply || !this.signedIn
+                ? html`<kindred-forum-composer
+                    mode="reply"
+                    thread-id=${this.summary?.id ?? ''}
+                    ?signed-in=${this.signedIn}
+                    lang=${t.locale}
+                    exportparts=${ForumComposer.parts.join(', ')}
+                    @kindred-posted=${this.onPosted}
+                  ></kindred-forum-composer>`
+                : joinPanel(t, this.joinHint, this.requestJoin)}`}
     </article>`;
   }
 
   private renderPost(post: PostDto): TemplateResult {
-    const t = this.i18n;
-    return html`<article
-      class="post ${post.isOpening ? 'opening' : ''}"
-      part=${post.isOpening ? 'post opening-post' : 'post'}
-      data-post-id=${post.id}
-      tabindex="-1"
-      aria-label=${post.isOpening ? t.msg('openingPost') : nothing}
-    >
-      <header class="post-header" part="post-header">
-        ${avatar(post.author.displayName)}
-        <span class="post-author" part="post-author">${post.author.displayName}</span>
-        <time class="muted" part="post-time" datetime=${post.createdAt} title=${t.dateTime(post.createdAt)}
-          >${t.relativeTime(post.createdAt)}</time
-        >
-      </header>
-      <div class="post-body" part="post-body">${paragraphs(post.body).map((p) => html`<p>${p}</p>`)}</div>
-    </article>`;
+    return html`<kindred-forum-post
+      data-id=${post.id}
+      .post=${post}
+      .threadTitle=${this.thread?.title ?? ''}
+      ?thread-own=${this.thread?.isOwn ?? false}
+      ?signed-in=${this.signedIn}
+      group=${this.group}
+      lang=${this.i18n.locale}
+      exportparts=${ForumPost.parts.join(', ')}
+    ></kindred-forum-post>`;
   }
 }

@@ -1,4 +1,4 @@
 /** Test and Storybook helpers: `@kindred/widgets/testing`. Never part of a production bundle. */
 export { ApiError } from '../core/api-client.ts';
-export { fixtureMember, fixturePosts, fixtureThreads } from './fixtures.ts';
-export { MockClient, type MockCall, type MockClientOptions } from './mock-client.ts';
+export { fixtureCards, fixtureContext, fixtureGroup, fixtureMember, fixturePosts, fixtureThreads } from './fixtures.ts';
+export { MockClient, type MockCall, type MockClientOptions, type MockSubscription } from './mock-client.ts';

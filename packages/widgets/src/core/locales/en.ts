@@ -1,56 +1,18 @@
 /**
- * English: the source catalogue. Its keys and `{placeholders}` type every other locale and every
- * `msg()` call. A plural is `{ zero?, one?, other }`, chosen with Intl.PluralRules on `count`.
+ * English strings every widget shares: the source for core's keys. Widgets keep their own strings
+ * in their folders (e.g. src/forum/locales/) and add them with `registerMessages()`.
+ * A plural is `{ zero?, one?, other }`, chosen with Intl.PluralRules on `count`.
  */
 export const en = {
-  forumHeading: 'Conversations',
-  loadingThreads: 'Loading conversations…',
-  loadingThread: 'Loading the conversation…',
-  threadsLoaded: { zero: 'No conversations yet.', one: '1 conversation shown.', other: '{count} conversations shown.' },
-  moreThreadsLoaded: { one: '1 more conversation loaded.', other: '{count} more conversations loaded.' },
-  threadLoaded: 'Conversation opened: {title}',
-  moreRepliesLoaded: { one: '1 more reply loaded.', other: '{count} more replies loaded.' },
-  emptyTitle: 'No conversations yet',
-  emptyHint: 'Be the first to start one. Others here have been where you are.',
-  loadMoreThreads: 'Load more conversations',
-  loadMoreReplies: 'Load more replies',
-  loadingMore: 'Loading…',
-  startedBy: 'Started by {name}',
-  replyCount: { zero: 'No replies yet', one: '1 reply', other: '{count} replies' },
-  repliesHeading: { zero: 'No replies yet', one: '1 reply', other: '{count} replies' },
-  back: 'Back to conversations',
-  openingPost: 'Opening post',
-  postedBy: '{name}',
   justNow: 'just now',
-
-  startThread: 'Start a conversation',
-  newThreadHeading: 'Start a conversation',
-  titleLabel: 'Title',
-  titleHint: 'A short summary, for example “Tips for the first week of chemo”.',
-  bodyLabel: 'Your message',
-  replyLabel: 'Your reply',
-  privacyHint: 'Everyone in this community can read what you post. Avoid sharing your phone number, address or record numbers.',
-  postThread: 'Post conversation',
-  postReply: 'Post reply',
-  posting: 'Posting…',
+  loadingMore: 'Loading…',
   cancel: 'Cancel',
-  threadPosted: 'Your conversation was posted.',
-  replyPosted: 'Your reply was posted.',
-
-  signInToReply: 'Sign in to reply',
-  signInToStart: 'Sign in to start a conversation',
-  signedOutPrompt: 'Sign in to join the conversation. Reading is open to everyone.',
-  signInHint: 'To take part, sign in to this website first.',
-  sessionEnded: 'Your sign-in has ended. Sign in again to post. Your draft is kept.',
-
-  titleInvalid: 'Please write a title of 3 to 200 characters.',
-  bodyInvalid: 'Please write a message (up to 20,000 characters).',
-  checkPost: 'Please check your post and try again.',
-  postFailed: 'Your post was not sent. Your text is kept, so you can try again.',
-
+  close: 'Close',
+  retry: 'Try again',
   errorNetwork: 'We could not connect. Check your internet connection and try again.',
   errorUnavailable: 'The community is temporarily unavailable. Please try again in a few minutes.',
   errorNotFound: 'This conversation could not be found. It may have been removed.',
   errorGeneric: 'Something went wrong on our side. Please try again.',
-  retry: 'Try again',
+  errorForbidden: 'This action is not available to you.',
+  errorMembershipRequired: 'Join this group to take part.',
 } as const;
