@@ -12,6 +12,8 @@ export const ERROR_CODES = {
   INVALID_CURSOR: { trpc: 'BAD_REQUEST', message: 'The pagination cursor is not valid.' },
   /** No `x-kindred-key` header, or a key that belongs to no tenant. */
   TENANT_KEY_INVALID: { trpc: 'UNAUTHORIZED', message: 'The publishable key is missing or unknown.' },
+  /** A server-to-server call without a valid secret key (`Authorization: Bearer sk_...`). */
+  SECRET_KEY_INVALID: { trpc: 'UNAUTHORIZED', message: 'The secret key is missing or unknown.' },
   /** The request's Origin is not on the tenant's allowlist (exact match). */
   ORIGIN_NOT_ALLOWED: { trpc: 'FORBIDDEN', message: 'This site is not allowed to use this Kindred key.' },
   /** The member token failed verification (signature, audience, key id, format...). */

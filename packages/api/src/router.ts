@@ -1,5 +1,6 @@
 import { forumRouter } from './modules/forum/forum.router.ts';
 import { groupsRouter } from './modules/groups/groups.router.ts';
+import { productsRouter, reviewsRouter } from './modules/reviews/reviews.router.ts';
 import { storiesRouter } from './modules/stories/stories.router.ts';
 import { identityRouter } from './modules/identity/identity.router.ts';
 import { createCallerFactory, router } from './trpc/trpc.ts';
@@ -9,6 +10,8 @@ export const appRouter = router({
   forum: forumRouter,
   groups: groupsRouter,
   stories: storiesRouter,
+  products: productsRouter,
+  reviews: reviewsRouter,
 });
 
 /** The API's type: widgets and the admin console import this, and only as a type. */
@@ -33,6 +36,15 @@ export type {
 } from './modules/forum/forum.schema.ts';
 export type { GroupDto, JoinRequestDto, MembershipDto } from './modules/groups/groups.schema.ts';
 export type { ConsentDto, ConsentTextDto, StoryAuthorDto, StoryCommentDto, StoryDto } from './modules/stories/stories.schema.ts';
+export type {
+  AnswerDto,
+  ProductDto,
+  QuestionDto,
+  RecommendationDto,
+  ReviewAttributeDto,
+  ReviewDto,
+  ReviewSummaryDto,
+} from './modules/reviews/reviews.schema.ts';
 export type {
   ConsentUse,
   GroupRole,

@@ -63,7 +63,7 @@ describe('the operator CLI', () => {
     await expect(run(['settings', '--tenant', slug, '--trust-host-badges', 'maybe'])).rejects.toBeInstanceOf(UsageError);
   });
 
-  it('lists and approves stories waiting for review', async () => {
+  it('lists and approves content waiting for review', async () => {
     const slug = `cli-s-${randomUUID().slice(0, 8)}`;
     const created = await run(['tenant', 'create', '--name', 'Story Clinic', '--slug', slug, '--origin', 'https://s.example']);
     const { db } = await testDatabase();
@@ -71,10 +71,11 @@ describe('the operator CLI', () => {
     const caller = createCaller(await createContextInner({ db, log: testLog, publishableKey: field(created, 'publishable key')!, origin: 'https://s.example', token }));
     const consent = await caller.stories.consentText();
     const story = await caller.stories.create({ title: 'Waiting story', body: 'x', audience: 'public', signing: 'name', consent: { consentTextId: consent.id, uses: ['site'] }, idempotencyKey: randomUUID() });
-    expect(await run(['story', 'pending', '--tenant', slug])).toContain(`${story.id}`);
-    expect(await run(['story', 'approve', '--tenant', slug, '--story', story.id])).toContain('published');
-    expect(await run(['story', 'pending', '--tenant', slug])).toBe('No stories are waiting for review.');
-    await expect(run(['story', 'approve', '--tenant', slug, '--story', randomUUID()])).rejects.toBeInstanceOf(UsageError);
+    expect(await run(['moderate', 'pending', '--tenant', slug])).toContain(`${story.id}`);
+    expect(await run(['moderate', 'approve', '--tenant', slug, '--id', story.id])).toBe(`The story ${story.id} is now published.`);
+    expect(await run(['moderate', 'pending', '--tenant', slug])).toBe('Nothing is waiting for review.');
+    expect((await caller.stories.get({ storyId: story.id })).publishedAt).not.toBeNull();
+    await expect(run(['moderate', 'approve', '--tenant', slug, '--id', randomUUID()])).rejects.toBeInstanceOf(UsageError);
   });
 
   it('explains mistakes instead of failing obscurely', async () => {

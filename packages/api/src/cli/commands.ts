@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { withTenant } from '../db/tenant-transaction.ts';
 import { appendAudit } from '../modules/audit/audit.repo.ts';
 import { upsertMembership } from '../modules/groups/groups.repo.ts';
-import { setStoryStatus } from '../modules/stories/stories.repo.ts';
+import { decide, listPending } from '../modules/moderation/moderation.repo.ts';
 import { getTenantSettings, updateTenantSettings, type TenantSettings } from '../modules/tenants/tenant-settings.ts';
 import { tenantSlugSchema } from '../modules/tenants/tenants.service.ts';
 import { findTenantBySlug } from '../modules/tenants/tenants.repo.ts';
@@ -32,9 +32,10 @@ Commands:
                          Create a condition group (invite-only groups are always group-only).
   group role --tenant <slug> --group <slug> --member <host user id> --role member|mentor|moderator
                          Add a signed-in-before member to a group with a role (e.g. a group moderator).
-  story pending --tenant <slug>
-  story approve|reject --tenant <slug> --story <id>
-                         Review stories waiting for moderation (until the admin console's queue).
+  moderate pending --tenant <slug>
+  moderate approve|reject --tenant <slug> --id <id>
+                         Review stories, comments, reviews, questions and answers waiting for
+                         moderation (until the admin console's queue).
   migrate [--down]       Apply all pending migrations (or undo the newest one).
 
 The database is the one Kindred uses: DATABASE_URL if set, else the embedded one in
@@ -83,7 +84,7 @@ export async function runCommand(argv: string[], db: Kysely<Database>, out: Out)
       group: { type: 'string' },
       member: { type: 'string' },
       role: { type: 'string' },
-      story: { type: 'string' },
+      id: { type: 'string' },
     },
   });
   const command = positionals.join(' ');
@@ -177,28 +178,26 @@ export async function runCommand(argv: string[], db: Kysely<Database>, out: Out)
       out(`${values.member} is now ${role.data === 'member' ? 'a member' : `a ${role.data}`} of ${values.group}`);
       return;
     }
-    case 'story pending': {
+    case 'moderate pending': {
       const tenantId = await tenantIdFor(db, values.tenant);
-      const pending = await withTenant(db, tenantId, (tx) =>
-        tx.selectFrom('stories').select(['id', 'title', 'audience', 'created_at']).where('status', '=', 'pending').orderBy('created_at').limit(200).execute(),
-      );
-      if (pending.length === 0) out('No stories are waiting for review.');
-      for (const story of pending) out(`${story.id}  ${story.created_at.toISOString().slice(0, 16)}  ${story.audience.padEnd(9)}  ${story.title}`);
+      const pending = await withTenant(db, tenantId, (tx) => listPending(tx));
+      if (pending.length === 0) out('Nothing is waiting for review.');
+      for (const item of pending) out(`${item.id}  ${item.createdAt.toISOString().slice(0, 16)}  ${item.kind.padEnd(13)}  ${item.preview}`);
       return;
     }
-    case 'story approve':
-    case 'story reject': {
+    case 'moderate approve':
+    case 'moderate reject': {
       const tenantId = await tenantIdFor(db, values.tenant);
-      const storyId = z.uuid().safeParse(values.story);
-      if (!storyId.success) throw new UsageError('--story <id> is required (see "story pending")');
-      const status = command === 'story approve' ? 'published' : 'rejected';
-      const done = await withTenant(db, tenantId, async (tx) => {
-        const changed = await setStoryStatus(tx, storyId.data, status);
-        if (changed) await appendAudit(tx, { actorKind: 'operator', action: `story.${status}`, subject: storyId.data });
-        return changed;
+      const id = z.uuid().safeParse(values.id);
+      if (!id.success) throw new UsageError('--id <id> is required (see "moderate pending")');
+      const status = command === 'moderate approve' ? 'published' : 'rejected';
+      const kind = await withTenant(db, tenantId, async (tx) => {
+        const decided = await decide(tx, id.data, status);
+        if (decided) await appendAudit(tx, { actorKind: 'operator', action: `${decided}.${status}`, subject: id.data });
+        return decided;
       });
-      if (!done) throw new UsageError(`there is no story ${storyId.data} in this tenant`);
-      out(`Story ${storyId.data} is now ${status}.`);
+      if (!kind) throw new UsageError(`there is nothing with the id ${id.data} in this tenant`);
+      out(`The ${kind.replace('_', ' ')} ${id.data} is now ${status}.`);
       return;
     }
     case 'migrate': {

@@ -54,6 +54,8 @@ export interface MembersTable {
   display_name: string;
   avatar_url: string | null;
   badges: ColumnType<string[], string[] | undefined, string[]>;
+  /** Review attributes the member chose to share, for "people like me" filters. */
+  shared_attributes: ColumnType<string[], string[] | undefined, string[]>;
   created_at: CreatedAt;
   updated_at: CreatedAt;
 }
@@ -245,6 +247,73 @@ export interface StoryCommentsTable {
   created_at: CreatedAt;
 }
 
+export interface ProductsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  /** The shop's own product id. */
+  sku: string;
+  name: string;
+  category: string | null;
+  url: string | null;
+  image_url: string | null;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+}
+
+export type ReviewSigning = 'name' | 'pseudonym';
+
+export interface ReviewsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  product_id: string;
+  author_id: string;
+  rating: number;
+  title: string;
+  body: string;
+  body_html: string;
+  attributes: ColumnType<string[], string[] | undefined, string[]>;
+  signing: ReviewSigning;
+  pseudonym: string | null;
+  verified_purchase: Generated<boolean>;
+  status: ModerationStatus;
+  helpful_count: Generated<number>;
+  merchant_reply_html: string | null;
+  merchant_replied_at: NullableTimestamp;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+  published_at: NullableTimestamp;
+}
+
+export interface ReviewVotesTable {
+  tenant_id: string;
+  review_id: string;
+  member_id: string;
+  created_at: CreatedAt;
+}
+
+export interface ProductQuestionsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  product_id: string;
+  author_id: string;
+  body: string;
+  status: ModerationStatus;
+  idempotency_key: string | null;
+  created_at: CreatedAt;
+}
+
+export interface ProductAnswersTable {
+  tenant_id: string;
+  id: Generated<string>;
+  question_id: string;
+  author_id: string;
+  body: string;
+  body_html: string;
+  status: ModerationStatus;
+  idempotency_key: string | null;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   tenants: TenantsTable;
   tenant_origins: TenantOriginsTable;
@@ -265,4 +334,9 @@ export interface Database {
   story_consents: StoryConsentsTable;
   story_thanks: StoryThanksTable;
   story_comments: StoryCommentsTable;
+  products: ProductsTable;
+  reviews: ReviewsTable;
+  review_votes: ReviewVotesTable;
+  product_questions: ProductQuestionsTable;
+  product_answers: ProductAnswersTable;
 }

@@ -11,6 +11,8 @@ import { isConnectionError } from '../db/database.ts';
 import { withTenant, type TenantTx } from '../db/tenant-transaction.ts';
 import { ERROR_CODES, KindredError, type ErrorCode } from '../errors.ts';
 import { signIn, type SignedInMember } from '../modules/identity/identity.service.ts';
+import { findTenantBySecretHash } from '../modules/tenants/tenants.repo.ts';
+import { hashSecretKey } from '../modules/tenants/tenants.service.ts';
 import type { Context } from './context.ts';
 
 const DEFAULT_CODE_FOR_TRPC: Partial<Record<TRPCError['code'], ErrorCode>> = {
@@ -119,6 +121,27 @@ export const tenantStreamProcedure = t.procedure.use(async ({ ctx, next }) => {
   }
   const inTenant = <T>(work: (tx: TenantTx) => Promise<T>): Promise<T> => withTenant(ctx.db, tenant.id, work);
   return next({ ctx: { tenant, member, inTenant, realtime } });
+});
+
+/**
+ * Server-to-server calls from a tenant's own backend with its secret key
+ * (`Authorization: Bearer sk_...`): no Origin (not a browser), never a member. The work runs in
+ * the same tenant-bound transaction as every other procedure.
+ */
+export const serverProcedure = t.procedure.use(async ({ ctx, next }) => {
+  const key = ctx.token;
+  if (!key?.startsWith('sk_') || key.length > 200) throw new KindredError('SECRET_KEY_INVALID');
+  try {
+    const tenant = await findTenantBySecretHash(ctx.db, hashSecretKey(key));
+    if (!tenant) throw new KindredError('SECRET_KEY_INVALID');
+    return await withTenant(ctx.db, tenant.id, async (tx: TenantTx) => {
+      const outcome = await next({ ctx: { tx, tenant } });
+      if (!outcome.ok) throw outcome.error;
+      return outcome;
+    });
+  } catch (err) {
+    throw classifyError(err);
+  }
 });
 
 export const memberProcedure = tenantProcedure.use(({ ctx, next }) => {

@@ -32,12 +32,19 @@ const memberClaims = z.object({
     .max(10)
     .optional()
     .transform((badges) => (badges ?? []).filter((b): b is HostBadge => (HOST_BADGES as readonly string[]).includes(b))),
+  /**
+   * SKUs the host says this member bought (a signed purchase claim). Used only to mark a review
+   * "verified buyer"; never stored or shown.
+   */
+  purchases: z.array(z.string().max(100)).max(500).optional(),
 });
 
 export interface SignedInMember {
   id: string;
   displayName: string;
   badges: string[];
+  /** From this request's token only. */
+  purchases: ReadonlySet<string>;
 }
 
 async function verifyMemberToken(tx: TenantTx, token: string): Promise<z.infer<typeof memberClaims>> {
@@ -76,5 +83,5 @@ export async function signIn(tx: TenantTx, token: string): Promise<SignedInMembe
   };
   const member = await upsertMember(tx, profile);
   if (member.created) await appendAudit(tx, { actorKind: 'member', actorId: member.id, action: 'member.joined', subject: member.id });
-  return { id: member.id, displayName: profile.displayName, badges: profile.badges };
+  return { id: member.id, displayName: profile.displayName, badges: profile.badges, purchases: new Set(claims.purchases ?? []) };
 }

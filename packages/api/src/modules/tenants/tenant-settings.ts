@@ -11,6 +11,14 @@ export const DEFAULT_MEDICAL_NOTICE =
 /** Stories start pre-moderated for every shared audience; a private journal never needs review. */
 export const DEFAULT_STORY_PREMODERATION = { public: true, members: true, group: true, care_team: false, only_me: false } as const;
 
+export const DEFAULT_REVIEW_ATTRIBUTES = [
+  { key: 'during-chemotherapy', label: 'Used during chemotherapy' },
+  { key: 'during-radiotherapy', label: 'Used during radiotherapy' },
+  { key: 'after-surgery', label: 'Used after surgery' },
+  { key: 'sensitive-skin', label: 'Sensitive skin' },
+  { key: 'hair-loss', label: 'Living with hair loss' },
+] as const;
+
 export const tenantSettingsSchema = z.object({
   /** Show host-verified badges (e.g. "Verified clinician") from member tokens. Off until the tenant says its host verifies them. */
   trustHostBadges: z.boolean().catch(false).default(false),
@@ -29,6 +37,14 @@ export const tenantSettingsSchema = z.object({
     .default(() => ({ ...DEFAULT_STORY_PREMODERATION, only_me: false as const })),
   /** Readers may comment on stories. */
   storyComments: z.boolean().catch(false).default(false),
+  /** The health attributes a reviewer may add (e.g. "Used during chemotherapy"), by key. */
+  reviewAttributes: z
+    .array(z.object({ key: z.string().regex(/^[a-z0-9-]{1,40}$/), label: z.string().min(1).max(80) }))
+    .max(30)
+    .catch(() => [...DEFAULT_REVIEW_ATTRIBUTES])
+    .default(() => [...DEFAULT_REVIEW_ATTRIBUTES]),
+  /** Reviews with at least this rating are published at once; null: every review waits for review. */
+  reviewAutoPublishMinRating: z.number().int().min(1).max(5).nullable().catch(null).default(null),
 });
 
 export type TenantSettings = z.infer<typeof tenantSettingsSchema>;

@@ -35,6 +35,18 @@ export async function findTenantByPublishableKey(db: SystemDb, publishableKey: s
     .executeTakeFirst();
 }
 
+/** A tenant's backend calling with its secret key: the key's hash names the tenant. */
+export async function findTenantBySecretHash(db: SystemDb, secretHash: string) {
+  return db
+    .selectFrom('api_keys')
+    .innerJoin('tenants', 'tenants.id', 'api_keys.tenant_id')
+    .select(['tenants.id', 'tenants.slug', 'tenants.name'])
+    .where('api_keys.secret_hash', '=', secretHash)
+    .where('api_keys.kind', '=', 'secret')
+    .where('api_keys.revoked_at', 'is', null)
+    .executeTakeFirst();
+}
+
 /** For CORS preflights, which carry no key: is this origin on any tenant's allowlist? */
 export async function isOriginKnown(db: SystemDb, origin: string): Promise<boolean> {
   const row = await db.selectFrom('tenant_origins').select('origin').where('origin', '=', origin).limit(1).executeTakeFirst();
