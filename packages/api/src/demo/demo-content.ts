@@ -52,6 +52,26 @@ export interface DemoTenant {
   /** Who the page's "sign in" button can sign in (the first by default): two, to try things between two browsers. */
   demoVisitors: [DemoVisitor, DemoVisitor];
   threads: DemoThread[];
+  stories?: DemoStory[];
+  products?: DemoProduct[];
+}
+
+export interface DemoStory {
+  author: string;
+  title: string;
+  body: string;
+  audience: 'public' | 'members';
+  signing: 'name' | 'pseudonym' | 'anonymous';
+  pseudonym?: string;
+  tags: { condition: string[]; stage: string[]; topic: string[] };
+  hoursAgo: number;
+}
+
+export interface DemoProduct {
+  sku: string;
+  name: string;
+  category: string;
+  reviews: { author: string; rating: number; title: string; body: string; attributes: string[]; verified: boolean; pseudonym?: string; hoursAgo: number }[];
 }
 
 export const DEMO_TENANTS: DemoTenant[] = [
@@ -194,6 +214,23 @@ export const DEMO_TENANTS: DemoTenant[] = [
       { sub: 'pr-demo-patient', name: 'Alex Morgan', describedAs: 'patient' },
       { sub: 'pr-demo-survivor', name: 'Rosa Díaz', describedAs: 'survivor' },
     ],
+    stories: [
+      {
+        author: 'Lucia M.', title: 'Four years on, what I wish I had known', audience: 'public', signing: 'name', hoursAgo: 30,
+        tags: { condition: ['Breast cancer'], stage: ['After treatment'], topic: ['Family', 'Work'] },
+        body: 'When I was diagnosed I thought my life had stopped. It had not; it had changed.\n\nThree things I wish someone had told me:\n\n- It is fine to ask the same question three times.\n- Bring a friend to every big appointment.\n- The tiredness after treatment is real, and it does lift.',
+      },
+      {
+        author: 'Rachel K.', title: 'Going back to work after chemo', audience: 'members', signing: 'pseudonym', pseudonym: 'R.K. in Leeds', hoursAgo: 80,
+        tags: { condition: ['Breast cancer'], stage: ['After treatment'], topic: ['Work'] },
+        body: 'I went back part-time, mornings only, for the first six weeks. My manager and I agreed a plan in writing before my first day.\n\n> Pace yourself, the work will still be there.\n\nThat was the best advice I got.',
+      },
+      {
+        author: 'Aisha', title: 'The day I shaved my head', audience: 'public', signing: 'anonymous', hoursAgo: 150,
+        tags: { condition: ['Breast cancer'], stage: ['During treatment'], topic: ['Hair loss'] },
+        body: 'My hair started falling out on day 16. My daughter helped me shave it, and we made it a party with music. I cried, then laughed. It was mine to decide, and that felt good.',
+      },
+    ],
     threads: [
       {
         group: 'newly-diagnosed',
@@ -275,6 +312,31 @@ export const DEMO_TENANTS: DemoTenant[] = [
     demoVisitors: [
       { sub: 'gl-demo-patient', name: 'Robin Lee', describedAs: 'customer' },
       { sub: 'gl-demo-second', name: 'Kim Okafor', describedAs: 'customer' },
+    ],
+    products: [
+      {
+        sku: 'GL-WIG-ELLA', name: 'Ella soft-cap synthetic wig', category: 'Wigs',
+        reviews: [
+          { author: 'Beth', rating: 5, title: 'Comfortable all day, even on a sore scalp', body: 'The soft cap made all the difference during chemo. Nobody at work noticed it was a wig.', attributes: ['during-chemotherapy', 'hair-loss'], verified: true, hoursAgo: 200 },
+          { author: 'Nadia', rating: 4, title: 'Lovely, but trim the fringe', body: 'Natural look. I had the fringe trimmed at a salon that knows wigs.', attributes: ['hair-loss'], verified: true, hoursAgo: 120 },
+          { author: 'Gary P.', rating: 4, title: 'Bought for my wife', body: 'She says it is the first wig that does not itch.', attributes: ['during-chemotherapy'], verified: false, hoursAgo: 60, pseudonym: 'Supportive husband' },
+        ],
+      },
+      {
+        sku: 'GL-BRA-SOFT', name: 'Soft-front post-surgery bra', category: 'Mastectomy bras',
+        reviews: [
+          { author: 'Nadia', rating: 5, title: 'Front fastening was a lifesaver', body: 'Two weeks after surgery I could not lift my arms. Front hooks and no underwire: exactly right.', attributes: ['after-surgery'], verified: true, hoursAgo: 300 },
+          { author: 'Beth', rating: 4, title: 'Good pockets for a prosthesis', body: 'Holds a light prosthesis well. Runs a little small.', attributes: ['after-surgery'], verified: true, hoursAgo: 90 },
+        ],
+      },
+      {
+        sku: 'GL-CREAM-CALM', name: 'Calm fragrance-free radiotherapy cream', category: 'Skin care',
+        reviews: [
+          { author: 'Chris O.', rating: 5, title: 'Soothed my skin through 15 sessions', body: 'Used twice a day as my team advised. No stinging at all.', attributes: ['during-radiotherapy', 'sensitive-skin'], verified: true, hoursAgo: 400 },
+          { author: 'Beth', rating: 4, title: 'Absorbs quickly', body: 'Not greasy, which matters under clothes.', attributes: ['sensitive-skin'], verified: true, hoursAgo: 50 },
+          { author: 'Nadia', rating: 3, title: 'Fine, a bit thick', body: 'Did the job, but I preferred a lighter lotion by the end.', attributes: ['during-radiotherapy'], verified: false, hoursAgo: 20 },
+        ],
+      },
     ],
     threads: [
       {

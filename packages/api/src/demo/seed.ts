@@ -80,6 +80,9 @@ async function seedContent(tx: TenantTx, demo: DemoTenant): Promise<void> {
     }
   }
 
+  await seedStories(tx, demo, memberId, at);
+  await seedProducts(tx, demo, memberId, at);
+
   for (const thread of demo.threads) {
     const lastActivity = Math.min(thread.hoursAgo, ...thread.replies.map((r) => r.hoursAgo));
     const { id: threadId } = await tx
@@ -120,6 +123,70 @@ async function seedContent(tx: TenantTx, demo: DemoTenant): Promise<void> {
         })),
       ])
       .execute();
+  }
+}
+
+async function seedStories(tx: TenantTx, demo: DemoTenant, memberId: (name: string) => string, at: (hoursAgo: number) => Date) {
+  const consent = await tx.selectFrom('consent_texts').select('id').orderBy('version', 'desc').executeTakeFirstOrThrow();
+  for (const story of demo.stories ?? []) {
+    const { id } = await tx
+      .insertInto('stories')
+      .values({
+        tenant_id: tx.tenantId,
+        author_id: memberId(story.author),
+        title: story.title,
+        body: story.body,
+        body_html: renderBody(story.body),
+        content_warning: null,
+        condition_tags: story.tags.condition,
+        stage_tags: story.tags.stage,
+        topic_tags: story.tags.topic,
+        audience: story.audience,
+        group_id: null,
+        signing: story.signing,
+        pseudonym: story.pseudonym ?? null,
+        status: 'published',
+        idempotency_key: null,
+        created_at: at(story.hoursAgo),
+        updated_at: at(story.hoursAgo),
+        published_at: at(story.hoursAgo),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await tx.insertInto('story_consents').values({ tenant_id: tx.tenantId, story_id: id, use: 'site', consent_text_id: consent.id, granted_at: at(story.hoursAgo) }).execute();
+  }
+}
+
+async function seedProducts(tx: TenantTx, demo: DemoTenant, memberId: (name: string) => string, at: (hoursAgo: number) => Date) {
+  for (const product of demo.products ?? []) {
+    const { id } = await tx
+      .insertInto('products')
+      .values({ tenant_id: tx.tenantId, sku: product.sku, name: product.name, category: product.category, url: null, image_url: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    for (const review of product.reviews) {
+      await tx
+        .insertInto('reviews')
+        .values({
+          tenant_id: tx.tenantId,
+          product_id: id,
+          author_id: memberId(review.author),
+          rating: review.rating,
+          title: review.title,
+          body: review.body,
+          body_html: renderBody(review.body),
+          attributes: review.attributes,
+          signing: review.pseudonym ? 'pseudonym' : 'name',
+          pseudonym: review.pseudonym ?? null,
+          verified_purchase: review.verified,
+          status: 'published',
+          merchant_reply_html: null,
+          created_at: at(review.hoursAgo),
+          updated_at: at(review.hoursAgo),
+          published_at: at(review.hoursAgo),
+        })
+        .execute();
+    }
   }
 }
 
