@@ -16,9 +16,9 @@ try {
     `  Database                ${kindred.database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`,
   ];
   if (kindred.demoSites.length) {
-    lines.push('', 'Demo host sites (each embeds a Kindred widget with its own publishable key):');
+    lines.push('', 'Demo host sites (each embeds Kindred widgets with its own publishable key):');
     for (const site of kindred.demoSites) {
-      lines.push(`  ${site.name.padEnd(26)} ${site.url}   key ${site.publishableKey}   <${site.element}>`);
+      lines.push(`  ${site.name.padEnd(26)} ${site.url}   key ${site.publishableKey}   ${site.embeds.map((e) => `<${e}>`).join(' ')}`);
     }
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);

@@ -43,8 +43,8 @@ export interface DemoTenant {
   publishableKey: string;
   /** Which demo host page (and so which port offset) serves this tenant. */
   page: 'clinic' | 'nonprofit' | 'shop';
-  /** The widget the demo page embeds, as a customer would. */
-  embed: { element: 'kindred-forum' | 'kindred-groups'; group?: string };
+  /** The Kindred elements its demo page embeds (the page template holds the snippets). */
+  embeds: string[];
   groups: DemoGroup[];
   members: { sub: string; name: string; badges?: string[] }[];
   /** Show host-verified badges such as "Verified clinician". */
@@ -80,7 +80,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
     name: 'Riverside Family Clinic',
     publishableKey: 'pk_demo_riverside_clinic',
     page: 'clinic',
-    embed: { element: 'kindred-forum' },
+    embeds: ['kindred-forum'],
     groups: [
       {
         slug: 'type-2-diabetes', name: 'Living with type 2 diabetes',
@@ -182,7 +182,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
     name: 'Pink Ribbon Together',
     publishableKey: 'pk_demo_pink_ribbon',
     page: 'nonprofit',
-    embed: { element: 'kindred-groups' },
+    embeds: ['kindred-groups'],
     groups: [
       {
         slug: 'newly-diagnosed', name: 'Newly diagnosed',
@@ -288,7 +288,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
     name: 'Greenleaf Health Shop',
     publishableKey: 'pk_demo_greenleaf_shop',
     page: 'shop',
-    embed: { element: 'kindred-forum' },
+    embeds: ['kindred-forum'],
     groups: [
       {
         slug: 'sensitive-skin', name: 'Sensitive skin',

@@ -42,11 +42,9 @@ export function createDemoHostServer(options: {
 
   async function page(): Promise<string> {
     const template = await readFile(new URL(`${demo.page}.html`, SITE_DIR), 'utf8');
-    const { element, group } = demo.embed;
-    const widget = `<${element} key="${escapeHtml(demo.publishableKey)}"${group ? ` group="${escapeHtml(group)}"` : ''}></${element}>`;
     return template
       .replaceAll('{{API}}', escapeHtml(apiUrl))
-      .replaceAll('{{WIDGET}}', widget)
+      .replaceAll('{{KEY}}', escapeHtml(demo.publishableKey))
       .replaceAll(
         '{{VISITORS}}',
         demo.demoVisitors
