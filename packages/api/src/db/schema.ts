@@ -306,7 +306,10 @@ export interface ProductAnswersTable {
   tenant_id: string;
   id: Generated<string>;
   question_id: string;
-  author_id: string;
+  /** null for the organisation's own answers. */
+  author_id: string | null;
+  /** The organisation's answers ("verified reply") carry the staff member's display name. */
+  staff_name: string | null;
   body: string;
   body_html: string;
   status: ModerationStatus;

@@ -87,7 +87,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
        tenant_id uuid not null references tenants (id) on delete cascade,
        id uuid not null default gen_random_uuid(),
        question_id uuid not null,
-       author_id uuid not null,
+       -- A member's answer has an author; the organisation's ("verified reply") has a staff name.
+       author_id uuid,
+       staff_name text check (length(staff_name) between 1 and 80),
        body text not null check (length(body) between 1 and 5000),
        body_html text not null,
        status text not null check (status in ('pending', 'published', 'rejected')),
@@ -96,7 +98,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
        primary key (tenant_id, id),
        unique (tenant_id, author_id, idempotency_key),
        foreign key (tenant_id, question_id) references product_questions (tenant_id, id) on delete cascade,
-       foreign key (tenant_id, author_id) references members (tenant_id, id) on delete cascade
+       foreign key (tenant_id, author_id) references members (tenant_id, id) on delete cascade,
+       check ((author_id is null) <> (staff_name is null))
      )`,
     `create index product_answers_by_question on product_answers (tenant_id, question_id, created_at, id)`,
 

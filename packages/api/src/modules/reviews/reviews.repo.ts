@@ -260,8 +260,8 @@ export async function answersFor(tx: TenantTx, questionIds: string[]) {
   if (questionIds.length === 0) return [];
   return tx
     .selectFrom('product_answers as a')
-    .innerJoin('members as m', (j) => j.onRef('m.tenant_id', '=', 'a.tenant_id').onRef('m.id', '=', 'a.author_id'))
-    .select(['a.id', 'a.question_id', 'a.body_html', 'a.created_at', 'm.display_name as author_name'])
+    .leftJoin('members as m', (j) => j.onRef('m.tenant_id', '=', 'a.tenant_id').onRef('m.id', '=', 'a.author_id'))
+    .select(['a.id', 'a.question_id', 'a.body_html', 'a.created_at', 'a.staff_name', 'm.display_name as author_name'])
     .where('a.question_id', 'in', questionIds)
     .where('a.status', '=', 'published')
     .orderBy('a.created_at')
@@ -289,6 +289,38 @@ export async function findPublishedQuestion(tx: TenantTx, questionId: string) {
   return tx.selectFrom('product_questions').select(['id', 'product_id']).where('id', '=', questionId).where('status', '=', 'published').executeTakeFirst();
 }
 
+export async function findQuestion(tx: TenantTx, questionId: string) {
+  return tx.selectFrom('product_questions').select(['id', 'status']).where('id', '=', questionId).executeTakeFirst();
+}
+
+export async function insertStaffAnswer(tx: TenantTx, answer: { questionId: string; staffName: string; body: string; bodyHtml: string }): Promise<string> {
+  const row = await tx
+    .insertInto('product_answers')
+    .values({
+      tenant_id: tx.tenantId,
+      question_id: answer.questionId,
+      author_id: null,
+      staff_name: answer.staffName,
+      body: answer.body,
+      body_html: answer.bodyHtml,
+      status: 'published',
+      idempotency_key: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function setMerchantReply(tx: TenantTx, reviewId: string, replyHtml: string | null): Promise<boolean> {
+  const row = await tx
+    .updateTable('reviews')
+    .set({ merchant_reply_html: replyHtml, merchant_replied_at: replyHtml === null ? null : new Date() })
+    .where('id', '=', reviewId)
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function insertAnswer(
   tx: TenantTx,
   answer: { questionId: string; authorId: string; body: string; bodyHtml: string; status: ModerationStatus; idempotencyKey: string },
@@ -299,6 +331,7 @@ export async function insertAnswer(
       tenant_id: tx.tenantId,
       question_id: answer.questionId,
       author_id: answer.authorId,
+      staff_name: null,
       body: answer.body,
       body_html: answer.bodyHtml,
       status: answer.status,

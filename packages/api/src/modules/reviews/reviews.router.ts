@@ -4,6 +4,8 @@ import {
   askInput,
   listQuestionsInput,
   listReviewsInput,
+  merchantReplyInput,
+  verifiedAnswerInput,
   productRefInput,
   recommendationsInput,
   sharedAttributesInput,
@@ -16,6 +18,10 @@ import * as reviews from './reviews.service.ts';
 export const productsRouter = router({
   /** Server-to-server, with the tenant's secret key: register or update products by SKU. */
   upsert: serverProcedure.input(upsertProductsInput).mutation(({ ctx, input }) => reviews.upsertProducts(ctx.tx, input.products)),
+  /** Server-to-server: the shop's public reply under a review (null removes it). */
+  replyToReview: serverProcedure.input(merchantReplyInput).mutation(({ ctx, input }) => reviews.merchantReply(ctx.tx, input)),
+  /** Server-to-server: the organisation's answer to a product question, shown as a verified reply. */
+  answerQuestion: serverProcedure.input(verifiedAnswerInput).mutation(({ ctx, input }) => reviews.verifiedAnswer(ctx.tx, input)),
 });
 
 export const reviewsRouter = router({

@@ -63,6 +63,9 @@ export const listQuestionsInput = z.object({ sku, cursor: cursor.nullish(), limi
 export const askInput = z.object({ sku, body: userText(3, 2000), idempotencyKey });
 export const answerInput = z.object({ questionId: z.uuid(), body: userText(1, 5000), idempotencyKey });
 
+export const merchantReplyInput = z.object({ reviewId: z.uuid(), body: userText(1, 5000).nullable() });
+export const verifiedAnswerInput = z.object({ questionId: z.uuid(), staffName: userLine(1, 80), body: userText(1, 5000) });
+
 export type ListReviewsInput = z.infer<typeof listReviewsInput>;
 export type WriteReviewInput = z.infer<typeof writeReviewInput>;
 

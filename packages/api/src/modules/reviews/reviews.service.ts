@@ -213,7 +213,13 @@ export async function listQuestions(
   const byQuestion = new Map<string, AnswerDto[]>();
   for (const a of answers) {
     const list = byQuestion.get(a.question_id) ?? [];
-    list.push({ id: a.id, bodyHtml: a.body_html, authorName: a.author_name, verified: false, createdAt: a.created_at.toISOString() });
+    list.push({
+      id: a.id,
+      bodyHtml: a.body_html,
+      authorName: a.staff_name ?? a.author_name ?? '',
+      verified: a.staff_name !== null,
+      createdAt: a.created_at.toISOString(),
+    });
     byQuestion.set(a.question_id, list);
   }
   return toPage(
@@ -255,4 +261,24 @@ export async function answer(
     idempotencyKey: input.idempotencyKey,
   });
   return { id: saved.id, status };
+}
+
+/** The shop's public reply under a review (server-to-server); null removes it. */
+export async function merchantReply(tx: TenantTx, input: { reviewId: string; body: string | null }): Promise<{ ok: true }> {
+  const html = input.body === null ? null : renderBody(input.body);
+  if (!(await repo.setMerchantReply(tx, input.reviewId, html))) throw new KindredError('NOT_FOUND', 'There is no such review.');
+  return { ok: true };
+}
+
+/**
+ * The organisation's own answer to a product question, shown as a "verified reply"
+ * (server-to-server). Publishing it also publishes the question it answers.
+ */
+export async function verifiedAnswer(tx: TenantTx, input: { questionId: string; staffName: string; body: string }): Promise<{ id: string }> {
+  const question = await repo.findQuestion(tx, input.questionId);
+  if (!question) throw new KindredError('NOT_FOUND', 'There is no such question.');
+  if (question.status === 'rejected') throw new KindredError('FORBIDDEN_ACTION', 'This question was rejected by moderation.');
+  if (question.status === 'pending') await tx.updateTable('product_questions').set({ status: 'published' }).where('id', '=', question.id).execute();
+  const id = await repo.insertStaffAnswer(tx, { questionId: input.questionId, staffName: input.staffName, body: input.body, bodyHtml: renderBody(input.body) });
+  return { id };
 }

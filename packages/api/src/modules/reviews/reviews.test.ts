@@ -169,6 +169,29 @@ describe('questions and answers', () => {
   });
 });
 
+describe('the shop’s own voice (server-to-server)', () => {
+  it('adds a merchant reply under a review and verified replies to questions', async () => {
+    const tenant = await shop('merchant');
+    await publishAll(tenant);
+    const review = await (await reviewer(tenant, 'a')).reviews.write({ sku: 'WIG-01', rating: 2, title: 'Too warm', body: 'x' });
+    const backend = await shopBackend(tenant);
+    await backend.products.replyToReview({ reviewId: review.id, body: 'Sorry to hear that. Our **cool-cap** model may suit you better.' });
+    const seen = (await (await tenant.caller()).reviews.list({ sku: 'WIG-01' })).items[0]!;
+    expect(seen.merchantReplyHtml).toBe('<p>Sorry to hear that. Our <strong>cool-cap</strong> model may suit you better.</p>');
+    await backend.products.replyToReview({ reviewId: review.id, body: null });
+    expect((await (await tenant.caller()).reviews.list({ sku: 'WIG-01' })).items[0]!.merchantReplyHtml).toBeNull();
+
+    const q = await (await reviewer(tenant, 'asker')).reviews.ask({ sku: 'WIG-01', body: 'Does it come in grey?', idempotencyKey: idem() });
+    await backend.products.answerQuestion({ questionId: q.id, staffName: 'Priya, Greenleaf pharmacist', body: 'Yes, in three shades of grey.' });
+    const answers = (await (await tenant.caller()).reviews.questions({ sku: 'WIG-01' })).items[0]!.answers;
+    expect(answers).toMatchObject([{ authorName: 'Priya, Greenleaf pharmacist', verified: true }]);
+    // A member's token can never post as the shop.
+    const member = await reviewer(tenant, 'sneaky');
+    await expectKindredError(member.products.answerQuestion({ questionId: q.id, staffName: 'Fake staff', body: 'x' }), 'SECRET_KEY_INVALID');
+    await expectKindredError(backend.products.replyToReview({ reviewId: crypto.randomUUID(), body: 'x' }), 'NOT_FOUND');
+  });
+});
+
 describe('reviews tenant isolation', () => {
   it('keeps products, reviews, votes and questions inside their tenant', async () => {
     const a = await shop('riso-a');
@@ -189,6 +212,8 @@ describe('reviews tenant isolation', () => {
     // B's secret key writes B's catalogue only.
     await (await shopBackend(b)).products.upsert({ products: [{ sku: 'WIG-01', name: 'Renamed in B' }] });
     expect((await (await a.caller()).reviews.summary({ sku: 'WIG-01' })).product.name).toBe('Soft cap wig');
+    await expectKindredError((await shopBackend(b)).products.replyToReview({ reviewId: review.id, body: 'From B' }), 'NOT_FOUND');
+    await expectKindredError((await shopBackend(b)).products.answerQuestion({ questionId: q.id, staffName: 'B', body: 'From B' }), 'NOT_FOUND');
     await inB.reviews.setSharedAttributes({ attributes: ['hair-loss'] });
     expect(await inA.reviews.sharedAttributes()).toEqual([]);
   });
