@@ -36,6 +36,7 @@ describe('the operator CLI', () => {
     expect(await run(['origin', 'add', '--tenant', slug, '--origin', 'https://second.example'])).toContain('https://second.example');
     expect((await (await callerFrom('https://second.example')).identity.me()).tenant.name).toBe('CLI Clinic');
 
+    expect(await run(['audit', 'verify', '--tenant', slug])).toMatch(/^The audit log is intact: 3 entries/);
     const rotated = await run(['sso', 'rotate', '--tenant', slug]);
     expect(rotated).toContain(`Retired: ${kid}`);
     await expect((await callerFrom('https://cli.example', token)).identity.me()).rejects.toThrow(/retired/);
@@ -86,5 +87,6 @@ describe('the operator CLI', () => {
     await expect(run(['frobnicate'])).rejects.toThrow(/unknown command/);
     await expect(run(['migrate', '--bogus'])).rejects.toThrow();
     expect(await run(['migrate'])).toBe('The database is up to date.');
+    await expect(run(['audit', 'verify', '--tenant', 'nobody-here'])).rejects.toThrow(/no tenant/);
   });
 });

@@ -8,7 +8,7 @@ import { migrateDown, migrateToLatest } from '../db/migrate.ts';
 import type { Database } from '../db/schema.ts';
 import { z } from 'zod';
 import { withTenant } from '../db/tenant-transaction.ts';
-import { appendAudit } from '../modules/audit/audit.repo.ts';
+import { appendAudit, verifyAuditChain } from '../modules/audit/audit.repo.ts';
 import { upsertMembership } from '../modules/groups/groups.repo.ts';
 import { decide, listPending } from '../modules/moderation/moderation.repo.ts';
 import { getTenantSettings, updateTenantSettings, type TenantSettings } from '../modules/tenants/tenant-settings.ts';
@@ -36,6 +36,8 @@ Commands:
   moderate approve|reject --tenant <slug> --id <id>
                          Review stories, comments, reviews, questions and answers waiting for
                          moderation (until the admin console's queue).
+  audit verify --tenant <slug>
+                         Recompute the tenant's audit hash chain and report whether it is intact.
   migrate [--down]       Apply all pending migrations (or undo the newest one).
 
 The database is the one Kindred uses: DATABASE_URL if set, else the embedded one in
@@ -52,6 +54,9 @@ const groupSettings = z.object({
 
 /** A mistake in how the command was called: printed with the usage, exit code 2. */
 export class UsageError extends Error {}
+
+/** `audit verify` found an altered log: exit code 1 with the reason. */
+export class AuditChainBroken extends Error {}
 
 type Out = (line: string) => void;
 
@@ -198,6 +203,13 @@ export async function runCommand(argv: string[], db: Kysely<Database>, out: Out)
       });
       if (!kind) throw new UsageError(`there is nothing with the id ${id.data} in this tenant`);
       out(`The ${kind.replace('_', ' ')} ${id.data} is now ${status}.`);
+      return;
+    }
+    case 'audit verify': {
+      const tenantId = await tenantIdFor(db, values.tenant);
+      const check = await withTenant(db, tenantId, (tx) => verifyAuditChain(tx));
+      if (!check.ok) throw new AuditChainBroken(`The audit log was altered: the chain breaks at entry ${check.brokenAt} of ${check.entries}.`);
+      out(`The audit log is intact: ${check.entries} entries, every hash checks out.`);
       return;
     }
     case 'migrate': {

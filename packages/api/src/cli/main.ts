@@ -4,7 +4,7 @@ import { openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { KindredError } from '../errors.ts';
 import { createLogger } from '../logger.ts';
-import { runCommand, UsageError, USAGE } from './commands.ts';
+import { AuditChainBroken, runCommand, UsageError, USAGE } from './commands.ts';
 
 const argv = process.argv.slice(2);
 if (argv.length === 0 || argv.includes('--help') || argv.includes('-h')) {
@@ -26,7 +26,7 @@ try {
   if (err instanceof UsageError || (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))) {
     process.stderr.write(`kindred: ${err.message}\n\n${USAGE}\n`);
     exitCode = 2;
-  } else if (err instanceof KindredError) {
+  } else if (err instanceof KindredError || err instanceof AuditChainBroken) {
     process.stderr.write(`kindred: ${err.message}\n`);
   } else {
     process.stderr.write(`kindred: ${err instanceof Error ? err.message : String(err)}\n`);

@@ -178,6 +178,10 @@ export interface AuditLogTable {
   subject: string | null;
   ip: string | null;
   details: ColumnType<Record<string, unknown>, string | undefined, never>;
+  /** Position in the tenant's chain, from 1. */
+  seq: ColumnType<string, number, never>;
+  prev_hash: ColumnType<string, string, never>;
+  hash: ColumnType<string, string, never>;
 }
 
 export type StoryAudience = 'public' | 'members' | 'group' | 'care_team' | 'only_me';

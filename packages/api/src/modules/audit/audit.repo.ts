@@ -1,5 +1,11 @@
-import type { TenantTx } from '../../db/tenant-transaction.ts';
+/**
+ * The tenant's append-only audit log. The app role may insert and read entries, never change or
+ * delete them, and every entry extends the tenant's hash chain (audit-chain.ts).
+ */
+import { sql } from 'kysely';
 import type { AuditLogTable } from '../../db/schema.ts';
+import type { TenantTx } from '../../db/tenant-transaction.ts';
+import { chainHash } from './audit-chain.ts';
 
 export interface AuditEntry {
   actorKind: AuditLogTable['actor_kind'];
@@ -12,18 +18,53 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
-/** Appends to the tenant's audit log (the app role may insert and read, never change or delete). */
 export async function appendAudit(tx: TenantTx, entry: AuditEntry): Promise<void> {
+  // One writer at a time per tenant, so the chain never forks.
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`audit:${tx.tenantId}`}, 0))`.execute(tx);
+  const last = await tx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const seq = Number(last?.seq ?? 0) + 1;
+  const prev = last?.hash ?? '';
+  const occurredAt = new Date();
+  const row = {
+    tenant_id: tx.tenantId,
+    occurred_at: occurredAt,
+    actor_kind: entry.actorKind,
+    actor_id: entry.actorId ?? null,
+    action: entry.action,
+    subject: entry.subject ?? null,
+    ip: entry.ip ?? null,
+    details: entry.details ?? {},
+  };
   await tx
     .insertInto('audit_log')
-    .values({
-      tenant_id: tx.tenantId,
-      actor_kind: entry.actorKind,
-      actor_id: entry.actorId ?? null,
-      action: entry.action,
-      subject: entry.subject ?? null,
-      ip: entry.ip ?? null,
-      details: JSON.stringify(entry.details ?? {}),
-    })
+    .values({ ...row, details: JSON.stringify(row.details), seq, prev_hash: prev, hash: chainHash({ ...row, seq }, prev) })
     .execute();
+}
+
+export interface ChainCheck {
+  ok: boolean;
+  /** Entries checked. */
+  entries: number;
+  /** The first entry whose hash does not follow from the chain. */
+  brokenAt?: number;
+}
+
+/** Recomputes the tenant's whole chain. */
+export async function verifyAuditChain(tx: TenantTx): Promise<ChainCheck> {
+  const rows = await tx
+    .selectFrom('audit_log')
+    .select(['tenant_id', 'seq', 'occurred_at', 'actor_kind', 'actor_id', 'action', 'subject', 'ip', 'details', 'prev_hash', 'hash'])
+    .orderBy('seq')
+    .execute();
+  let prev = '';
+  let expectedSeq = 1;
+  for (const row of rows) {
+    const seq = Number(row.seq);
+    if (seq !== expectedSeq || row.prev_hash !== prev || chainHash({ ...row, seq }, prev) !== row.hash) {
+      return { ok: false, entries: rows.length, brokenAt: seq };
+    }
+    prev = row.hash;
+    expectedSeq += 1;
+  }
+  return { ok: true, entries: rows.length };
 }
