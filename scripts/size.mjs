@@ -3,8 +3,9 @@
 //   loader (kindred.js)                                  <= 2.5 kB
 //   forum first render: loader + forum chunk + every chunk it statically imports (Lit, client...) <= 20 kB
 //   groups first render: the same for src/groups/define.ts, when that widget exists      <= 20 kB
-// Chunks a widget imports lazily (thread view, popovers, report dialog, live stream) are listed
-// for information and do not count towards its first render.
+// Chunks a widget imports lazily (thread view, group page, popovers, report dialog, live stream,
+// translations, which only pages in that language fetch) are listed for information and do not
+// count towards its first render.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';

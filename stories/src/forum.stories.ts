@@ -76,8 +76,8 @@ const inPost =
       [...view.shadowRoot!.querySelectorAll('kindred-forum-post')].find((p) => p.shadowRoot?.textContent?.includes(who) && p.shadowRoot.querySelector(selector)),
     );
     if (!post) return;
-    // Let the thread settle (focus moves to its title on open) before acting like a member.
-    await new Promise((r) => setTimeout(r, 300));
+    // Opening a thread moves focus to its title; act once it has, so that move cannot close the popover.
+    await waitFor(() => view.shadowRoot!.activeElement?.matches('[part~="thread-heading"]'));
     post.shadowRoot!.querySelector<HTMLButtonElement>(selector)?.click();
     await after?.(post);
   };

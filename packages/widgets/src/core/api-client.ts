@@ -1,31 +1,14 @@
 /**
  * A thin, typed tRPC client (no batching, no transformer): a few hundred bytes instead of
- * @trpc/client. Paths and payloads are checked against the API's router type.
+ * @trpc/client. Paths and payloads are checked against the API's router type (core/api-types.ts).
  */
-import type { AppRouter, ErrorCode } from '@kindred/api/router';
-import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
-import type { Contract, ContractPath } from './api-types.ts';
+import type { ErrorCode } from '@kindred/api/router';
+import type { InputOf, OutputOf, PathOf } from './api-types.ts';
 
-type Record_ = AppRouter['_def']['record'];
-type PathsOf<Kind> = {
-  [NS in keyof Record_ & string]: {
-    [P in keyof Record_[NS] & string]: Record_[NS][P] extends { _def: { type: Kind } } ? `${NS}.${P}` : never;
-  }[keyof Record_[NS] & string];
-}[keyof Record_ & string];
-type At<T, Path> = Path extends `${infer NS}.${infer P}`
-  ? NS extends keyof T
-    ? P extends keyof T[NS]
-      ? T[NS][P]
-      : never
-    : never
-  : never;
-
-/** Contract paths (typed from the schemas) and the router's other paths. */
-export type QueryPath = ContractPath<'query'> | PathsOf<'query'>;
-export type MutationPath = ContractPath<'mutation'> | PathsOf<'mutation'>;
-export type SubscriptionPath = ContractPath<'subscription'>;
-export type InputOf<P extends string> = P extends keyof Contract ? Contract[P]['input'] : At<inferRouterInputs<AppRouter>, P>;
-export type OutputOf<P extends string> = P extends keyof Contract ? Contract[P]['output'] : At<inferRouterOutputs<AppRouter>, P>;
+export type { InputOf, OutputOf } from './api-types.ts';
+export type QueryPath = PathOf<'query'>;
+export type MutationPath = PathOf<'mutation'>;
+export type SubscriptionPath = PathOf<'subscription'>;
 
 export interface RequestOptions {
   signal?: AbortSignal;
@@ -51,9 +34,7 @@ export interface KindredClient {
 }
 
 /** The API's codes plus NETWORK: the request never got an answer (offline, CORS refusal...). */
-export type ClientErrorCode = ErrorCode | 'NETWORK' | ContractErrorCode;
-/** Codes the contract adds (403s); listed here until the API's ErrorCode has them. */
-type ContractErrorCode = 'FORBIDDEN_ACTION' | 'GROUP_MEMBERSHIP_REQUIRED';
+export type ClientErrorCode = ErrorCode | 'NETWORK';
 
 export interface Issue {
   path: string;

@@ -1,40 +1,10 @@
 /**
- * The API contract the widgets build against: every DTO type, and the procedures (path, kind,
- * input, output) from the forum and groups schemas. Types only: nothing here reaches a bundle.
- *
- * The schemas are the contract (packages/api/src/modules/<domain>/<domain>.schema.ts). Paths listed
- * in `Contract` are typed from them (the DTOs through the router's re-exports, the inputs from the
- * zod schemas, which the router does not re-export); every other path comes from the router's
- * inferred types. `RouterDrift` below fails the type check if the router and the contract disagree.
+ * The API contract the widgets build against, taken from the API's router type alone: every DTO
+ * it exports, and each procedure's path, kind, input and output. Types only: nothing here reaches
+ * a bundle. `client.query('groups.list', …)` is checked against the router like any other call.
  */
-import type { z } from 'zod';
-import type {
-  editPostInput,
-  forumContextInput,
-  getThreadInput,
-  listThreadsInput,
-  markHelpfulInput,
-  memberCardInput,
-  onForumInput,
-  onThreadInput,
-  postRefInput,
-  reactInput,
-  replyInput,
-  reportInput,
-  searchInput,
-  createThreadInput,
-  ForumContextDto,
-  MemberCardDto,
-  PostDto,
-  ReactionCounts,
-  SearchHitDto,
-  ThreadDetailDto,
-  ThreadSummaryDto,
-  ThreadEvent,
-  ForumEvent,
-} from '../../../api/src/modules/forum/forum.schema.ts';
-import type { AppRouter, Page, ReactionKind } from '@kindred/api/router';
-import type { inferRouterOutputs } from '@trpc/server';
+import type { AppRouter } from '@kindred/api/router';
+import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 
 export type {
   AuthorDto,
@@ -42,6 +12,9 @@ export type {
   ForumContextDto,
   ForumEvent,
   GroupDto,
+  GroupVisibility,
+  JoinPolicy,
+  JoinRequestDto,
   MemberCardDto,
   MembershipDto,
   Page,
@@ -56,51 +29,32 @@ export type {
   ThreadSummaryDto,
 } from '@kindred/api/router';
 
-type Q<I, O> = { type: 'query'; input: z.input<I>; output: O };
-type M<I, O> = { type: 'mutation'; input: z.input<I>; output: O };
-type S<I, O> = { type: 'subscription'; input: z.input<I>; output: O };
+type Procedures = AppRouter['_def']['record'];
+export type ProcedureKind = 'query' | 'mutation' | 'subscription';
 
-export interface Contract {
-  'forum.context': Q<typeof forumContextInput, ForumContextDto>;
-  'forum.listThreads': Q<typeof listThreadsInput, Page<ThreadSummaryDto>>;
-  'forum.search': Q<typeof searchInput, Page<SearchHitDto>>;
-  'forum.getThread': Q<typeof getThreadInput, ThreadDetailDto>;
-  'forum.memberCard': Q<typeof memberCardInput, MemberCardDto>;
-  'forum.createThread': M<typeof createThreadInput, ThreadSummaryDto>;
-  'forum.reply': M<typeof replyInput, PostDto>;
-  'forum.editPost': M<typeof editPostInput, PostDto>;
-  'forum.deletePost': M<typeof postRefInput, PostDto>;
-  'forum.react': M<typeof reactInput, { postId: string; reactions: ReactionCounts; myReactions: ReactionKind[] }>;
-  'forum.markHelpful': M<typeof markHelpfulInput, PostDto>;
-  'forum.report': M<typeof reportInput, { ok: true }>;
-  'forum.onThread': S<typeof onThreadInput, ThreadEvent>;
-  'forum.onForum': S<typeof onForumInput, ForumEvent>;
-}
+/** Every `namespace.procedure` path of one kind, e.g. `'groups.list'` for 'query'. */
+export type PathOf<Kind extends ProcedureKind> = {
+  [NS in keyof Procedures & string]: {
+    [P in keyof Procedures[NS] & string]: Procedures[NS][P] extends { _def: { type: Kind } } ? `${NS}.${P}` : never;
+  }[keyof Procedures[NS] & string];
+}[keyof Procedures & string];
 
-export type ContractPath<Kind extends 'query' | 'mutation' | 'subscription'> = {
-  [P in keyof Contract]: Contract[P]['type'] extends Kind ? P : never;
-}[keyof Contract];
-
-type RouterOutputs = inferRouterOutputs<AppRouter>;
-type RouterOutput<P> = P extends `${infer NS}.${infer Name}`
-  ? NS extends keyof RouterOutputs
-    ? Name extends keyof RouterOutputs[NS]
-      ? RouterOutputs[NS][Name]
+/** `T['forum']['reply']` for the path `'forum.reply'`. */
+type At<T, Path> = Path extends `${infer NS}.${infer P}`
+  ? NS extends keyof T
+    ? P extends keyof T[NS]
+      ? T[NS][P]
       : never
     : never
   : never;
+
 /**
- * Queries and mutations of the contract that the router serves with an output that does not fit
- * the contract (should be none). Subscriptions are left out: the router's output type for a path
- * it does not have yet is not `never`, so they cannot be told apart.
+ * A subscription's output is an async iterable of tRPC's tracked events (`{ id, data }`); the
+ * client hands its owner each event's data (the id goes alongside, for resuming).
  */
-type RouterDrift = {
-  [P in ContractPath<'query' | 'mutation'>]: [RouterOutput<P>] extends [never]
-    ? never
-    : [RouterOutput<P>] extends [Contract[P]['output']]
-      ? never
-      : P;
-}[ContractPath<'query' | 'mutation'>];
-// Fails to compile when the router and the contract disagree.
-const noDrift: [RouterDrift] extends [never] ? true : RouterDrift = true;
-void noDrift;
+type EventData<Output> = Output extends AsyncIterable<infer Event> ? (Event extends { id: string; data: infer Data } ? Data : Event) : never;
+
+export type InputOf<P extends string> = At<inferRouterInputs<AppRouter>, P>;
+export type OutputOf<P extends string> = P extends PathOf<'subscription'>
+  ? EventData<At<inferRouterOutputs<AppRouter>, P>>
+  : At<inferRouterOutputs<AppRouter>, P>;

@@ -7,10 +7,14 @@
  * in its folder and adds them with `registerMessages()`, plus one `declare module` that merges its
  * English keys into `KindredMessages` so `msg()` type-checks them (see src/forum/messages.ts).
  * Keys are one namespace: a key declared twice with different text is a type error.
+ *
+ * English is bundled; other languages are registered as loaders, so each is a chunk of its own
+ * that only pages in that language download. Until it arrives its keys fall back to English:
+ * a widget's first render waits for them (keeping its height; see kindred-widget.ts) rather than
+ * flashing English, and every element re-renders once the strings are here.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { en } from './locales/en.ts';
-import { es } from './locales/es.ts';
 
 export interface Plural {
   zero?: string;
@@ -42,17 +46,57 @@ export type MsgArgs<K extends MessageKey> = K extends MessageKey
     : [params: ParamsOf<K>]
   : never;
 
-/** The strings of every registered widget, by locale. */
-export const catalogues: Record<'en' | 'es', Table> = { en: { ...en }, es: { ...es } };
+/** The strings of every registered widget, by locale (those loaded so far). */
+export const catalogues: Record<'en' | 'es', Table> = { en: { ...en }, es: {} };
 export type Locale = keyof typeof catalogues;
 
+/** A translation fetched on first use: `() => import('./locales/es.ts').then((m) => m.forumEs)`. */
+export type LoadCatalogue<S> = () => Promise<Catalogue<S>>;
+type Translations<S> = { [L in Exclude<Locale, 'en'>]: LoadCatalogue<S> };
+
+/** Translations registered but not fetched yet, and the fetch under way, by locale. */
+const pending: Record<Locale, LoadCatalogue<unknown>[]> = { en: [], es: [] };
+const fetching: Partial<Record<Locale, Promise<void>>> = {};
+
 /**
- * Adds a widget's strings (call once, at the top of the widget's module graph). English is the
- * source; the Spanish catalogue is checked against its keys and plural shapes.
+ * Adds a widget's strings (call once, at the top of the widget's module graph, or of a lazy
+ * chunk). English is the source; each translation is a loader whose catalogue is checked against
+ * English's keys and plural shapes: `registerMessages({ en, es: () => import('./locales/es.ts')… })`.
  */
-export function registerMessages<S extends Record<string, string | Plural>>(messages: { en: S; es: Catalogue<S> }): void {
-  Object.assign(catalogues.en, messages.en);
-  Object.assign(catalogues.es, messages.es);
+export function registerMessages<S extends Record<string, string | Plural>>({ en: english, ...translations }: { en: S } & Translations<S>): void {
+  Object.assign(catalogues.en, english);
+  for (const [locale, load] of Object.entries(translations)) pending[locale as Locale].push(load as LoadCatalogue<unknown>);
+}
+
+registerMessages({ en, es: () => import('./locales/es.ts').then((m) => m.es) });
+
+/** Whether every registered string of this locale is here; if not, starts fetching them. */
+export function stringsReady(locale: Locale): boolean {
+  if (!pending[locale].length && !fetching[locale]) return true;
+  void whenStrings(locale);
+  return false;
+}
+
+/** Resolves once every string registered for this locale is here (at once for English). */
+export async function whenStrings(locale: Locale): Promise<void> {
+  // A chunk may register more while a fetch is under way: loop until none is left.
+  while (pending[locale].length || fetching[locale]) {
+    await (fetching[locale] ??= fetchPending(locale));
+  }
+}
+
+async function fetchPending(locale: Locale): Promise<void> {
+  const loads = pending[locale].splice(0);
+  await Promise.all(
+    loads.map((load) =>
+      load().then(
+        (table) => void Object.assign(catalogues[locale], table),
+        // English shows instead; a later page load tries again.
+        (err: unknown) => console.error(`[kindred] could not load the ${locale} strings`, err),
+      ),
+    ),
+  );
+  fetching[locale] = undefined;
 }
 
 /** 'es-MX' -> 'es'; anything unknown -> undefined. */
@@ -117,6 +161,8 @@ export class Localizer implements ReactiveController {
 
   hostUpdate(): void {
     this.locale = resolveLocale(this.host);
+    // Strings still on their way (a language switched at run time, a lazy chunk's): render again when here.
+    if (!stringsReady(this.locale)) void whenStrings(this.locale).then(() => this.host.requestUpdate());
   }
 
   msg<K extends MessageKey>(key: K, ...args: MsgArgs<K>): string {

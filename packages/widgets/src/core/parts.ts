@@ -1,7 +1,7 @@
 /**
  * Small templates every widget's lists share: a loading skeleton, a failed-load panel with
- * "Try again", and keyset "Load more". Styles: baseStyles (.skeleton-line, .panel) plus the
- * widget's own .skeleton, .skeleton-card and .more.
+ * "Try again", and keyset "Load more". Styles: baseStyles (.skeleton-line, .panel) and listStyles
+ * (.skeleton, .skeleton-card, .more), in core/styles.ts.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { loadErrorMessage } from './errors.ts';
@@ -16,6 +16,13 @@ export const skeletonCards = (count: number): TemplateResult =>
         <span class="skeleton-line title"></span><span class="skeleton-line"></span><span class="skeleton-line short"></span>
       </div>`,
     )}
+  </div>`;
+
+/** A list's first load: busy for assistive technology, what is loading (said, not shown), skeleton cards. */
+export const loadingCards = (label: string, count: number): TemplateResult =>
+  html`<div aria-busy="true">
+    <p class="visually-hidden">${label}</p>
+    ${skeletonCards(count)}
   </div>`;
 
 /** A failed first load: what went wrong, and a Retry button. */

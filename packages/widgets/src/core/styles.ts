@@ -54,6 +54,14 @@ export const baseStyles = css`
     outline: 3px solid var(--k-focus);
     outline-offset: 2px;
   }
+  /* A heading that scripts focus (a view's title on open): no ring for a click, one for keys. */
+  h2[tabindex='-1']:focus {
+    outline: none;
+  }
+  h2[tabindex='-1']:focus-visible {
+    outline: 3px solid var(--k-focus);
+    outline-offset: 4px;
+  }
   button {
     font: inherit;
     color: inherit;
@@ -101,6 +109,12 @@ export const baseStyles = css`
     border-color: transparent;
     background: transparent;
     padding-inline: 0.75em;
+  }
+  /* "← All conversations", "← All groups": a quiet button aligned with the text below it. */
+  .back {
+    margin-inline-start: -0.75em;
+    margin-bottom: 0.5em;
+    color: var(--k-accent);
   }
   label {
     display: block;
@@ -175,5 +189,68 @@ export const baseStyles = css`
       animation: none !important;
       transition: none !important;
     }
+  }
+`;
+
+/**
+ * Lists of cards (threads, groups) and the states around them: a card whose link covers it all,
+ * the empty state, "Load more" and the loading skeleton (core/parts.ts). Widgets add layout
+ * (columns, padding, gaps).
+ */
+export const listStyles = css`
+  .card {
+    position: relative;
+    background: var(--k-bg);
+    border: 1px solid var(--k-border);
+    border-radius: var(--k-radius);
+    transition: border-color 120ms ease, background-color 120ms ease;
+  }
+  .card:hover {
+    border-color: var(--k-accent);
+    background: color-mix(in srgb, var(--k-accent) 4%, var(--k-bg));
+  }
+  .card-link {
+    padding: 0;
+    border: 0;
+    background: none;
+    font-weight: inherit;
+    text-align: start;
+    color: var(--k-text);
+    border-radius: 0.25em;
+  }
+  /* The whole card opens it: a large target for fingers. The card's own buttons sit above it. */
+  .card-link::after {
+    content: '';
+    position: absolute;
+    inset: 0;
+    border-radius: var(--k-radius);
+  }
+  .card:hover .card-link {
+    color: var(--k-accent);
+    text-decoration: underline;
+    text-underline-offset: 0.2em;
+  }
+  .empty {
+    padding: calc(var(--k-space) * 2.5) var(--k-space);
+    text-align: center;
+  }
+  .empty-title {
+    font-size: 1.125em;
+    font-weight: 620;
+    margin-bottom: 0.25em;
+  }
+  .more {
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    gap: 0.5em;
+    margin-top: calc(var(--k-space) * 1.25);
+  }
+  .skeleton {
+    display: grid;
+  }
+  .skeleton-card {
+    border: 1px solid var(--k-border);
+    border-radius: var(--k-radius);
   }
 `;

@@ -1,29 +1,26 @@
-import { ContextProvider } from '@lit/context';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { createClient, withSession, type KindredClient } from '../core/api-client.ts';
 import type { ForumContextDto, ThreadSummaryDto } from '../core/api-types.ts';
-import { announceContext, clientContext } from '../core/context.ts';
 import type { KindredEvent } from '../core/events.ts';
-import { KindredElement } from '../core/kindred-element.ts';
-import { session } from '../core/session.ts';
+import { whenStrings, type Locale } from '../core/i18n.ts';
+import { KindredWidget } from '../core/kindred-widget.ts';
 import { baseStyles } from '../core/styles.ts';
 import { themeTokens } from '../core/theme.ts';
 import { forumStyles } from './forum.styles.ts';
 import './messages.ts';
-import { skeletonCards } from '../core/parts.ts';
+import { loadingCards } from '../core/parts.ts';
 import { joinPanel } from './parts.ts';
 import { ForumThreadList } from './thread-list.component.ts';
 
 type ThreadParts = typeof import('./thread-parts.ts');
 /** The thread view, posts and composers: a chunk of their own, loaded on first use. */
 let threadParts: Promise<ThreadParts> | undefined;
-const loadThreadParts = () => (threadParts ??= import('./thread-parts.ts'));
-
-/** How long to wait for the page to answer `kindred-request-token`. */
-const TOKEN_WAIT_MS = 10_000;
-/** The API is served from the origin that served this script, unless `api-base` says otherwise. */
-const DEFAULT_API_BASE = new URL(/* @vite-ignore */ '/', import.meta.url).href;
+/** The thread chunk, and its strings in this language (they register as it loads). */
+const loadThreadParts = async (locale: Locale): Promise<ThreadParts> => {
+  const parts = await (threadParts ??= import('./thread-parts.ts'));
+  await whenStrings(locale);
+  return parts;
+};
 
 /**
  * A support forum: a list of conversations, a thread view, and composers for signed-in members.
@@ -41,18 +38,12 @@ const DEFAULT_API_BASE = new URL(/* @vite-ignore */ '/', import.meta.url).href;
  * @event kindred-request-join - cancelable, `{ group }`: a signed-in member who may not post asked to join the group.
  * @cssproperty --kindred-forum-min-height - height kept while the forum loads (default 28rem).
  */
-export class KindredForum extends KindredElement {
+export class KindredForum extends KindredWidget {
   /** The frame's and the list's parts; the thread view's are listed on ForumThreadView. */
   static readonly parts = ['base', 'header', 'heading', 'medical-notice', 'members-only', 'join', 'join-button', 'start-thread', 'sign-in', 'sign-in-button', 'hint', ...ForumThreadList.parts] as const;
   static override styles = [themeTokens, baseStyles, forumStyles];
 
-  @property() key = '';
   @property() group = '';
-  @property() token: string | null = null;
-  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light';
-  @property({ attribute: 'api-base' }) apiBase = '';
-  /** Set a client (e.g. a mock) instead of talking to the API with `key`. */
-  @property({ attribute: false }) client?: KindredClient;
 
   @state() private openThread: ThreadSummaryDto | null = null;
   /** What `forum.context` said: notice, group, canRead, canPost. */
@@ -61,10 +52,6 @@ export class KindredForum extends KindredElement {
   @state() private parts?: ThreadParts;
   @state() private composing = false;
   @state() private hint: 'sign-in' | 'join' | null = null;
-  @state() private pageToken = session.token;
-  /** The current token was refused (or expired with no replacement): show signed out until it changes. */
-  @state() private tokenRefused = false;
-  @state() private announcement = '';
 
   private get list(): ForumThreadList | null {
     return this.renderRoot.querySelector('kindred-forum-thread-list');
@@ -74,51 +61,9 @@ export class KindredForum extends KindredElement {
     return this.renderRoot.querySelector('kindred-forum-thread-view');
   }
 
-  private readonly clientProvider = new ContextProvider(this, { context: clientContext });
-  private readonly tokenWatchers = new Set<() => void>();
-  private tokenRefresh: Promise<boolean> | undefined;
-  private unsubscribe: (() => void) | undefined;
-  private announceTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly queuedAnnouncements: string[] = [];
-
-  constructor() {
-    super();
-    new ContextProvider(this, { context: announceContext, initialValue: (message: string) => this.announce(message) });
-  }
-
-  /** The token requests carry: the attribute's, else the page's; none once refused. */
-  get currentToken(): string | null {
-    return this.tokenRefused ? null : this.token || this.pageToken || null;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.pageToken = session.token;
-    this.unsubscribe = session.subscribe(() => (this.pageToken = session.token));
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribe?.();
-  }
-
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('token') || changed.has('pageToken')) {
-      this.tokenRefused = false;
-      for (const watcher of this.tokenWatchers) watcher();
-    }
-    if (changed.has('client') || changed.has('key') || changed.has('apiBase') || !this.clientProvider.value) {
-      const raw =
-        this.client ?? createClient({ base: this.apiBase || DEFAULT_API_BASE, key: this.key, getToken: () => this.currentToken });
-      this.clientProvider.setValue(
-        withSession(raw, {
-          refreshToken: () => (this.tokenRefresh ??= this.requestToken().finally(() => (this.tokenRefresh = undefined))),
-          signOut: () => (this.tokenRefused = true),
-        }),
-      );
-    }
-    const signedInChanged = changed.has('token') || changed.has('pageToken') || changed.has('tokenRefused');
-    if (changed.has('client') || changed.has('key') || changed.has('group') || signedInChanged) void this.reloadContext();
+    const { clientChanged, tokenChanged, refusedChanged } = this.member.sync();
+    if (clientChanged || changed.has('group') || tokenChanged || refusedChanged) void this.reloadContext();
   }
 
   /**
@@ -126,7 +71,7 @@ export class KindredForum extends KindredElement {
    * e.g. when handling `kindred-request-join`). Runs on start and whenever the sign-in changes.
    */
   async reloadContext(): Promise<void> {
-    const client = this.clientProvider.value;
+    const client = this.member.api;
     if (!client) return;
     this.hint = null;
     try {
@@ -138,49 +83,15 @@ export class KindredForum extends KindredElement {
     }
   }
 
-  /**
-   * Asks the page for a fresh token. Like every `kindred-request-*` event, cancelling it means
-   * "the page is handling this": the forum then waits (up to TOKEN_WAIT_MS) for
-   * `Kindred.setToken()` or the `token` attribute. Nobody cancelling means nobody will answer.
-   */
-  private requestToken(): Promise<boolean> {
-    const expired = this.currentToken;
-    const hasNew = () => this.currentToken !== null && this.currentToken !== expired;
-    const event = this.emit('kindred-request-token', { reason: 'expired' }, { cancelable: true });
-    if (hasNew()) return Promise.resolve(true);
-    if (!event.defaultPrevented) return Promise.resolve(false);
-    return new Promise((resolve) => {
-      const finish = (ok: boolean) => {
-        clearTimeout(timer);
-        this.tokenWatchers.delete(watcher);
-        resolve(ok);
-      };
-      const watcher = () => hasNew() && finish(true);
-      const timer = setTimeout(() => finish(false), TOKEN_WAIT_MS);
-      this.tokenWatchers.add(watcher);
-    });
-  }
-
-  /**
-   * Speaks in the polite live region. The region is cleared first so repeated words are said
-   * again; messages arriving together are said together rather than overwriting each other.
-   */
-  private announce(message: string): void {
-    this.announcement = '';
-    this.queuedAnnouncements.push(message);
-    clearTimeout(this.announceTimer);
-    this.announceTimer = setTimeout(() => (this.announcement = this.queuedAnnouncements.splice(0).join(' ')), 80);
-  }
-
   private open = async (event: KindredEvent<'kindred-open-thread'>): Promise<void> => {
-    this.parts = await loadThreadParts();
+    this.parts = await loadThreadParts(this.i18n.locale);
     this.openThread = event.detail.thread;
     await this.updateComplete;
     await this.threadView?.focusHeading();
   };
 
   private startThread = async (): Promise<void> => {
-    this.parts = await loadThreadParts();
+    this.parts = await loadThreadParts(this.i18n.locale);
     this.composing = true;
     await this.updateComplete;
     await this.renderRoot.querySelector<HTMLElementTagNameMap['kindred-forum-composer']>('kindred-forum-composer')?.focusFirst();
@@ -231,8 +142,9 @@ export class KindredForum extends KindredElement {
     // A group's forum waits for the context (it may not be readable); the general one loads at once.
     const waiting = !context && !this.contextFailed && this.group !== '';
     const readable = context?.canRead ?? true;
+    if (this.waitForStrings()) return html`<section class="forum" part="base" aria-busy="true"></section>`;
     return html`<section class="forum" part="base" aria-labelledby="forum-heading" @kindred-reply-created=${this.onReplyCreated}>
-      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
+      ${this.renderLiveRegion()}
       <div class="list-view" ?hidden=${thread !== null}>
         <header class="forum-header" part="header">
           <h2 id="forum-heading" part="heading">${t.msg('forumHeading')}</h2>
@@ -256,10 +168,11 @@ export class KindredForum extends KindredElement {
             ></kindred-forum-composer>`
           : nothing}
         ${waiting
-          ? html`<div aria-busy="true"><p class="visually-hidden">${t.msg('loadingThreads')}</p>${skeletonCards(3)}</div>`
+          ? loadingCards(t.msg('loadingThreads'), 3)
           : readable
             ? html`<kindred-forum-thread-list
                 group=${this.group}
+                ?signed-in=${this.currentToken !== null}
                 lang=${lang}
                 exportparts=${ForumThreadList.parts.join(', ')}
                 @kindred-open-thread=${this.open}

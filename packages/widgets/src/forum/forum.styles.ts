@@ -162,37 +162,7 @@ export const threadListStyles = css`
     gap: calc(var(--k-space) * 0.75);
   }
   .thread {
-    position: relative;
     padding: calc(var(--k-space) * 1.125) calc(var(--k-space) * 1.25);
-    background: var(--k-bg);
-    border: 1px solid var(--k-border);
-    border-radius: var(--k-radius);
-    transition: border-color 120ms ease, background-color 120ms ease;
-  }
-  .thread:hover {
-    border-color: var(--k-accent);
-    background: color-mix(in srgb, var(--k-accent) 4%, var(--k-bg));
-  }
-  .thread-link {
-    padding: 0;
-    border: 0;
-    background: none;
-    font-weight: inherit;
-    text-align: start;
-    color: var(--k-text);
-    border-radius: 0.25em;
-  }
-  /* The whole card opens the thread: a large target for fingers. */
-  .thread-link::after {
-    content: '';
-    position: absolute;
-    inset: 0;
-    border-radius: var(--k-radius);
-  }
-  .thread:hover .thread-link {
-    color: var(--k-accent);
-    text-decoration: underline;
-    text-underline-offset: 0.2em;
   }
   .excerpt {
     margin-top: 0.375em;
@@ -214,32 +184,13 @@ export const threadListStyles = css`
     align-items: center;
     gap: 0.375em;
   }
-  .more {
-    display: flex;
-    flex-direction: column;
-    align-items: center;
-    gap: 0.5em;
-    margin-top: calc(var(--k-space) * 1.25);
-  }
-  .empty {
-    padding: calc(var(--k-space) * 2.5) var(--k-space);
-    text-align: center;
-  }
-  .empty-title {
-    font-size: 1.125em;
-    font-weight: 620;
-    margin-bottom: 0.25em;
-  }
   .error p {
     margin-bottom: 0.75em;
   }
   .skeleton {
-    display: grid;
     gap: calc(var(--k-space) * 0.75);
   }
   .skeleton-card {
     padding: calc(var(--k-space) * 1.125) calc(var(--k-space) * 1.25);
-    border: 1px solid var(--k-border);
-    border-radius: var(--k-radius);
   }
 `;

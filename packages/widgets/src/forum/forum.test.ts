@@ -4,6 +4,7 @@ import { html } from 'lit';
 import { ApiError } from '../core/api-client.ts';
 import { installGlobal, session } from '../core/session.ts';
 import { MockClient } from '../testing/mock-client.ts';
+import { expectWaitingForStrings, spanishOnItsWay } from '../testing/strings.ts';
 import { deepActiveElement, deepQuery, deepQueryAll, deepText, expectAccessible, unmountAll, waitFor } from '../testing/dom.ts';
 import {
   events,
@@ -321,6 +322,28 @@ describe('<kindred-forum>', () => {
     });
   });
 
+  it('updates who wrote what in place when the member signs in or out', async () => {
+    const client = new MockClient();
+    const forum = await forumWith(client);
+    await listed(forum);
+    const id = client.threads[0]!.id;
+    const item = deepQuery(list(forum), `[data-thread-id="${id}"]`)!;
+    const author = () => item.querySelector('[part~="author"]')!.textContent!;
+    const signedOut = structuredClone(client.threads[0]!);
+    const reads = client.callsTo('forum.listThreads').length;
+    // As the API answers this member once signed in: their own anonymous conversation.
+    client.threads[0] = { ...signedOut, author: { id: 'me', displayName: 'Sam', badges: [] }, anonymous: true, isOwn: true };
+    forum.token = 'member';
+    await waitFor(() => author().includes('You (anonymous)'), 'the member’s own thread');
+    expect(client.callsTo('forum.listThreads').length).to.equal(reads + 1);
+    expect(deepQuery(list(forum), `[data-thread-id="${id}"]`)).to.equal(item);
+    expect(deepQuery(list(forum), '[aria-busy="true"] [part~="skeleton"]')).to.not.exist;
+    client.threads[0] = { ...signedOut, author: null, anonymous: true, isOwn: false };
+    forum.token = '';
+    await waitFor(() => author().includes('Anonymous member'), 'signed out again');
+    await expectAccessible(forum);
+  });
+
   describe('localisation', () => {
     it('speaks Spanish from its lang attribute', async () => {
       const forum = await forumWith(new MockClient(), { lang: 'es' });
@@ -331,6 +354,15 @@ describe('<kindred-forum>', () => {
       expect(text).to.contain('Inicia sesión para abrir una conversación');
       expect(deepQuery(list(forum), 'time')!.textContent).to.match(/hace \d+ minutos/);
       await expectAccessible(forum);
+    });
+
+    it('waits for Spanish strings without an English flash, keeping its height', async () => {
+      const arrive = spanishOnItsWay();
+      const forum = await forumWith(new MockClient(), { lang: 'es' });
+      await expectWaitingForStrings(forum);
+      arrive();
+      await listed(forum);
+      expect(deepText(forum)).to.contain('Conversaciones');
     });
 
     it("follows the page's lang, and an ancestor's", async () => {

@@ -1,9 +1,11 @@
-/** Adds the forum's first-render strings to the shared catalogue, and their keys to `msg()`'s type. */
+/**
+ * Adds the forum's first-render strings to the shared catalogue, and their keys to `msg()`'s type.
+ * Spanish is a separate chunk, fetched the first time a Spanish page needs it.
+ */
 import { registerMessages } from '../core/i18n.ts';
 import { forumEn } from './locales/en.ts';
-import { forumEs } from './locales/es.ts';
 
-registerMessages({ en: forumEn, es: forumEs });
+registerMessages({ en: forumEn, es: () => import('./locales/es.ts').then((m) => m.forumEs) });
 
 type ForumMessages = typeof forumEn;
 declare module '../core/i18n.ts' {

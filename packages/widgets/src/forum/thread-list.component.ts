@@ -6,10 +6,10 @@ import type { SearchHitDto, ThreadSort, ThreadSummaryDto } from '../core/api-typ
 import { announceContext, clientContext, type Announce } from '../core/context.ts';
 import { KindredElement } from '../core/kindred-element.ts';
 import { KeysetPager } from '../core/keyset-pager.ts';
-import { baseStyles } from '../core/styles.ts';
+import { baseStyles, listStyles } from '../core/styles.ts';
 import { WhileVisible } from '../core/visibility.ts';
 import { threadListStyles } from './forum.styles.ts';
-import { errorPanel, loadMoreButton, skeletonCards } from '../core/parts.ts';
+import { errorPanel, loadingCards, loadMoreButton, skeletonCards } from '../core/parts.ts';
 import { authorName, contentWarningToggle, replyIcon } from './parts.ts';
 
 const SORTS: readonly [ThreadSort, 'sortActivity' | 'sortNewest' | 'sortSupported' | 'sortUnanswered'][] = [
@@ -59,13 +59,15 @@ export class ForumThreadList extends KindredElement {
     'retry',
     'load-more',
   ] as const;
-  static override styles = [baseStyles, threadListStyles];
+  static override styles = [baseStyles, listStyles, threadListStyles];
 
   @consume({ context: clientContext, subscribe: true }) @state() client?: KindredClient;
   @consume({ context: announceContext, subscribe: true }) @state() announce?: Announce;
 
   /** A group's slug; empty for the tenant's general forum. */
   @property() group = '';
+  /** Whether a member is signed in: which threads are the member's own depends on it. */
+  @property({ type: Boolean, attribute: 'signed-in' }) signedIn = false;
 
   @state() private sort: ThreadSort = 'activity';
   @state() private searchDraft = '';
@@ -99,6 +101,10 @@ export class ForumThreadList extends KindredElement {
     if ((changed.has('client') || changed.has('group')) && this.client) {
       void this.load();
       this.live.restart();
+    } else if (changed.has('signedIn') && changed.get('signedIn') !== undefined && this.client) {
+      // "You (anonymous)" depends on who is looking: update what is on screen without a reload.
+      void this.pager.refresh();
+      if (this.searching !== null) void this.hits.refresh();
     }
   }
 
@@ -161,7 +167,7 @@ export class ForumThreadList extends KindredElement {
   async focusThread(id: string): Promise<void> {
     await this.updateComplete;
     const item = this.renderRoot.querySelector<HTMLElement>(`[data-thread-id="${CSS.escape(id)}"]`);
-    (item?.querySelector<HTMLElement>('.thread-link, [part~="show-post"]') ?? item)?.focus();
+    (item?.querySelector<HTMLElement>('.card-link, [part~="show-post"]') ?? item)?.focus();
   }
 
   override render(): TemplateResult {
@@ -205,12 +211,7 @@ export class ForumThreadList extends KindredElement {
   private renderList(): TemplateResult {
     const { pager } = this;
     const t = this.i18n;
-    if (pager.loading) {
-      return html`<div aria-busy="true">
-        <p class="visually-hidden">${t.msg('loadingThreads')}</p>
-        ${skeletonCards(3)}
-      </div>`;
-    }
+    if (pager.loading) return loadingCards(t.msg('loadingThreads'), 3);
     if (pager.status === 'error') return errorPanel(t, pager.error, () => void this.load());
     const freshButton = this.fresh.size
       ? html`<button class="button new-threads" part="button new-threads" @click=${this.showFresh}>
@@ -263,11 +264,11 @@ export class ForumThreadList extends KindredElement {
       this.revealed = next;
     };
     const text = snippet ?? thread.excerpt;
-    return html`<li class="thread ${thread.contentWarning ? 'warned' : ''}" part="thread" data-thread-id=${thread.id}>
+    return html`<li class="card thread ${thread.contentWarning ? 'warned' : ''}" part="thread" data-thread-id=${thread.id}>
       ${thread.contentWarning ? contentWarningToggle(t, thread.contentWarning, !hidden, `thread-${thread.id}`, toggle) : nothing}
       <div id="thread-${thread.id}" ?hidden=${hidden}>
         <h3 class="thread-title" part="thread-title">
-          <button class="thread-link" part="thread-link" @click=${open}>${thread.title}</button>
+          <button class="card-link" part="thread-link" @click=${open}>${thread.title}</button>
         </h3>
         ${text ? html`<p class="excerpt" part=${snippet === undefined ? 'thread-excerpt' : 'thread-excerpt search-snippet'}>${text}</p>` : nothing}
       </div>

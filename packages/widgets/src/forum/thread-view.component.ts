@@ -7,7 +7,7 @@ import { announceContext, clientContext, type Announce } from '../core/context.t
 import type { KindredEvent } from '../core/events.ts';
 import { KindredElement } from '../core/kindred-element.ts';
 import { KeysetPager } from '../core/keyset-pager.ts';
-import { baseStyles } from '../core/styles.ts';
+import { baseStyles, listStyles } from '../core/styles.ts';
 import './thread-messages.ts';
 import { WhileVisible } from '../core/visibility.ts';
 import { ForumComposer } from './composer.component.ts';
@@ -43,7 +43,7 @@ export class ForumThreadView extends KindredElement {
     ...ForumPost.parts,
     ...ForumComposer.parts,
   ] as const;
-  static override styles = [baseStyles, threadViewStyles];
+  static override styles = [baseStyles, listStyles, threadViewStyles];
 
   @consume({ context: clientContext, subscribe: true }) @state() client?: KindredClient;
   @consume({ context: announceContext, subscribe: true }) @state() announce?: Announce;

@@ -15,23 +15,11 @@ export const threadViewStyles = css`
   .join p:first-child {
     flex: 1 1 14em;
   }
-  .back {
-    margin-inline-start: -0.75em;
-    margin-bottom: 0.5em;
-    color: var(--k-accent);
-  }
   .thread-header {
     margin-bottom: calc(var(--k-space) * 1.25);
   }
   .thread-header h2 {
     margin-bottom: 0.25em;
-  }
-  .thread-header h2:focus {
-    outline: none;
-  }
-  .thread-header h2:focus-visible {
-    outline: 3px solid var(--k-focus);
-    outline-offset: 4px;
   }
   .replies-heading {
     margin: calc(var(--k-space) * 1.75) 0 calc(var(--k-space) * 0.75);

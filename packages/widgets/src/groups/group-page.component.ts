@@ -10,10 +10,10 @@ import { KindredElement } from '../core/kindred-element.ts';
 import { errorPanel, loadMoreButton } from '../core/parts.ts';
 import { KindredForum } from '../forum/forum.component.ts';
 import { KeysetPager } from '../core/keyset-pager.ts';
-import { baseStyles } from '../core/styles.ts';
-import type { GroupDto, JoinRequestDto } from './api.ts';
+import { baseStyles, listStyles } from '../core/styles.ts';
+import type { GroupDto, JoinRequestDto } from '../core/api-types.ts';
 import { groupPageStyles } from './group-page.styles.ts';
-import { sharedStyles } from './groups.styles.ts';
+import { groupStyles } from './groups.styles.ts';
 import { focusMembership, joinButton, MembershipController, membershipNotice, membershipStatus, POLICY, READERS } from './membership.ts';
 import { tags } from './parts.ts';
 
@@ -80,7 +80,7 @@ export class GroupPage extends KindredElement {
     'error',
     'retry',
   ] as const;
-  static override styles = [baseStyles, sharedStyles, groupPageStyles];
+  static override styles = [baseStyles, listStyles, groupStyles, groupPageStyles];
 
   @consume({ context: clientContext, subscribe: true }) @state() client?: KindredClient;
   @consume({ context: announceContext, subscribe: true }) @state() announce?: Announce;
@@ -349,7 +349,7 @@ export class GroupPage extends KindredElement {
             >${t.msg('requestedAgo', { time: t.relativeTime(request.requestedAt) })}</time
           >
         </p>
-        ${this.decideFailed === request.id ? html`<p class="error-text" part="error" role="alert">${t.msg('groupActionFailed')}</p>` : nothing}
+        ${this.decideFailed === request.id ? html`<p class="error-text" part="error" role="alert">${t.msg('actionFailed')}</p>` : nothing}
       </div>
       <div class="actions">
         <button class="button primary" part="button approve-button" aria-describedby=${nameId} ?disabled=${busy} @click=${() => void this.decide(request, true)}>

@@ -2,24 +2,11 @@ import { css } from 'lit';
 
 /** The group page (loaded with it). */
 export const groupPageStyles = css`
-  /* Group page */
-  .back {
-    margin-inline-start: -0.75em;
-    margin-bottom: 0.5em;
-    color: var(--k-accent);
-  }
   .page-header {
     margin-bottom: calc(var(--k-space) * 1.5);
   }
   .page-header h2 {
     margin-bottom: 0.5em;
-  }
-  .page-header h2:focus {
-    outline: none;
-  }
-  .page-header h2:focus-visible {
-    outline: 3px solid var(--k-focus);
-    outline-offset: 4px;
   }
   .page-grid {
     display: grid;

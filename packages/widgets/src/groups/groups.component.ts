@@ -1,21 +1,18 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { KindredClient } from '../core/api-client.ts';
 import type { KindredEvent } from '../core/events.ts';
-import { resolveLocale } from '../core/i18n.ts';
-import { KindredElement } from '../core/kindred-element.ts';
-import { errorPanel, loadMoreButton, skeletonCards } from '../core/parts.ts';
+import { resolveLocale, whenStrings } from '../core/i18n.ts';
+import { KindredWidget } from '../core/kindred-widget.ts';
+import { errorPanel, loadingCards, loadMoreButton } from '../core/parts.ts';
 import { KeysetPager } from '../core/keyset-pager.ts';
-import { baseStyles } from '../core/styles.ts';
+import { baseStyles, listStyles } from '../core/styles.ts';
 import { themeTokens } from '../core/theme.ts';
-import type { GroupDto } from './api.ts';
+import type { GroupDto } from '../core/api-types.ts';
 import type { GroupPage } from './group-page.component.ts';
-import { groupsStyles, sharedStyles } from './groups.styles.ts';
+import { directoryStyles, groupStyles } from './groups.styles.ts';
 import { focusMembership, joinButton, MembershipController, membershipNotice, membershipStatus, POLICY, READERS } from './membership.ts';
 import { tags } from './parts.ts';
-import { Announcer } from './announcer.ts';
-import { MemberSession } from './member-session.ts';
-import { stringsReady, whenStrings } from './messages.ts';
+import './messages.ts';
 
 /** Typing pauses this long before the directory searches. */
 const SEARCH_DEBOUNCE_MS = 350;
@@ -36,7 +33,7 @@ const SEARCH_DEBOUNCE_MS = 350;
  * @event kindred-membership-changed - `{ groupId, status }` after joining, asking, accepting, leaving or withdrawing
  * @cssproperty --kindred-groups-min-height - height kept while the widget loads (default 28rem).
  */
-export class KindredGroups extends KindredElement {
+export class KindredGroups extends KindredWidget {
   static readonly parts = [
     'base',
     'directory',
@@ -73,15 +70,9 @@ export class KindredGroups extends KindredElement {
     'error',
     'retry',
   ] as const;
-  static override styles = [themeTokens, baseStyles, groupsStyles, sharedStyles];
+  static override styles = [themeTokens, baseStyles, listStyles, directoryStyles, groupStyles];
 
-  @property() key = '';
   @property() group = '';
-  @property() token: string | null = null;
-  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light';
-  @property({ attribute: 'api-base' }) apiBase = '';
-  /** Set a client (e.g. a mock) instead of talking to the API with `key`. */
-  @property({ attribute: false }) client?: KindredClient;
 
   /** The directory's applied search and filter. */
   @state() private query = '';
@@ -95,8 +86,6 @@ export class KindredGroups extends KindredElement {
   /** The page's parts and its forum's, re-exported (known once the page's code is here). */
   private pageParts = '';
 
-  private readonly member = new MemberSession(this);
-  private readonly announcer = new Announcer(this);
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
 
   private readonly pager = new KeysetPager<GroupDto>(this, (cursor, signal) =>
@@ -110,18 +99,13 @@ export class KindredGroups extends KindredElement {
   private readonly membership = new MembershipController(this, this.i18n, {
     api: () => this.member.api,
     signedIn: () => this.signedIn,
-    announce: (message) => this.announcer.say(message),
+    announce: (message) => this.liveRegion.say(message),
     changed: async (group) => {
       this.updateCard(group);
       await this.updateComplete;
       focusMembership(this.renderRoot.querySelector(`[data-card="${CSS.escape(group.slug)}"]`), group.slug);
     },
   });
-
-  /** The token requests carry: the attribute's, else the page's; null when signed out. */
-  get currentToken(): string | null {
-    return this.member.token;
-  }
 
   private get signedIn(): boolean {
     return this.currentToken !== null;
@@ -157,7 +141,7 @@ export class KindredGroups extends KindredElement {
     await Promise.all([this.pager.reload(), whenStrings(resolveLocale(this))]);
     if (this.pager.status === 'ready') {
       const count = this.pager.items.length;
-      this.announcer.say(this.i18n.msg('groupsLoaded', { count, n: this.number(count) }));
+      this.liveRegion.say(this.i18n.msg('groupsLoaded', { count, n: this.number(count) }));
     }
   }
 
@@ -187,7 +171,7 @@ export class KindredGroups extends KindredElement {
     await this.updateComplete;
     const page = this.renderRoot.querySelector<GroupPage>('kindred-group-page');
     await page?.focusTitle();
-    if (known) this.announcer.say(this.i18n.msg('groupOpened', { name: known.name }));
+    if (known) this.liveRegion.say(this.i18n.msg('groupOpened', { name: known.name }));
   }
 
   private backToDirectory = async (): Promise<void> => {
@@ -257,7 +241,7 @@ export class KindredGroups extends KindredElement {
     const added = await this.pager.loadMore();
     const first = added[0];
     if (!first) return;
-    this.announcer.say(this.i18n.msg('moreGroupsLoaded', { count: added.length, n: this.number(added.length) }));
+    this.liveRegion.say(this.i18n.msg('moreGroupsLoaded', { count: added.length, n: this.number(added.length) }));
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(`[data-slug="${CSS.escape(first.slug)}"]`)?.focus();
   };
@@ -271,14 +255,10 @@ export class KindredGroups extends KindredElement {
   // Rendering
 
   override render(): TemplateResult {
-    // A Spanish page waits (a moment, with its height kept) for the Spanish strings.
-    if (!stringsReady(this.i18n.locale)) {
-      void whenStrings(this.i18n.locale).then(() => this.requestUpdate());
-      return html`<section class="groups" part="base" aria-busy="true"></section>`;
-    }
+    if (this.waitForStrings()) return html`<section class="groups" part="base" aria-busy="true"></section>`;
     const onPage = this.pageSlug !== '';
     return html`<section class="groups" part="base" aria-labelledby=${onPage ? nothing : 'groups-heading'}>
-      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcer.text}</div>
+      ${this.renderLiveRegion()}
       <div class="directory" part="directory" ?hidden=${onPage}>${this.renderDirectory()}</div>
       ${onPage ? this.renderPage() : nothing}
     </section>`;
@@ -334,12 +314,7 @@ export class KindredGroups extends KindredElement {
   private renderResults(): TemplateResult {
     const t = this.i18n;
     const { pager } = this;
-    if (pager.loading) {
-      return html`<div aria-busy="true">
-        <p class="visually-hidden">${t.msg('loadingGroups')}</p>
-        ${skeletonCards(4)}
-      </div>`;
-    }
+    if (pager.loading) return loadingCards(t.msg('loadingGroups'), 4);
     if (pager.status === 'error') return errorPanel(t, pager.error, () => void this.loadDirectory());
     if (!pager.items.length) {
       const { query: terms, condition } = this;
@@ -370,7 +345,7 @@ export class KindredGroups extends KindredElement {
     const nameId = `name-${group.slug}`;
     return html`<li class="card" part="group-card" data-card=${group.slug}>
       <h3 id=${nameId} part="group-name">
-        <button class="group-link" part="group-link" data-slug=${group.slug} @click=${() => void this.openGroup(group.slug, group)}>
+        <button class="card-link" part="group-link" data-slug=${group.slug} @click=${() => void this.openGroup(group.slug, group)}>
           ${group.name}
         </button>
       </h3>

@@ -1,7 +1,7 @@
 import { css } from 'lit';
 
 /** The directory: frame, search and filter, cards, empty and loading states. */
-export const groupsStyles = css`
+export const directoryStyles = css`
   .groups {
     container-type: inline-size;
     min-height: var(--kindred-groups-min-height, 28rem);
@@ -54,40 +54,10 @@ export const groupsStyles = css`
     gap: var(--k-space);
   }
   .card {
-    position: relative;
     display: flex;
     flex-direction: column;
     gap: 0.75em;
     padding: calc(var(--k-space) * 1.25);
-    background: var(--k-bg);
-    border: 1px solid var(--k-border);
-    border-radius: var(--k-radius);
-    transition: border-color 120ms ease, background-color 120ms ease;
-  }
-  .card:hover {
-    border-color: var(--k-accent);
-    background: color-mix(in srgb, var(--k-accent) 4%, var(--k-bg));
-  }
-  .group-link {
-    padding: 0;
-    border: 0;
-    background: none;
-    font-weight: inherit;
-    text-align: start;
-    color: var(--k-text);
-    border-radius: 0.25em;
-  }
-  /* The whole card opens the group; its own buttons sit above that target. */
-  .group-link::after {
-    content: '';
-    position: absolute;
-    inset: 0;
-    border-radius: var(--k-radius);
-  }
-  .card:hover .group-link {
-    color: var(--k-accent);
-    text-decoration: underline;
-    text-underline-offset: 0.2em;
   }
   .card .membership {
     position: relative;
@@ -99,35 +69,23 @@ export const groupsStyles = css`
     -webkit-box-orient: vertical;
     overflow: hidden;
   }
-  .empty {
-    padding: calc(var(--k-space) * 2.5) var(--k-space);
-    text-align: center;
-  }
-  .empty-title {
-    font-size: 1.125em;
-    font-weight: 620;
-    margin-bottom: 0.25em;
-  }
   .empty .button,
   .error .button {
     margin-top: 0.75em;
   }
   /* The loading skeleton (core/parts.ts) laid out like the cards. */
   .skeleton {
-    display: grid;
     grid-template-columns: repeat(auto-fill, minmax(min(100%, 20rem), 1fr));
     gap: var(--k-space);
   }
   .skeleton-card {
     min-height: 14rem;
     padding: calc(var(--k-space) * 1.25);
-    border: 1px solid var(--k-border);
-    border-radius: var(--k-radius);
   }
 `;
 
-/** What cards and the group page share: tags, facts, membership, "load more". */
-export const sharedStyles = css`
+/** What cards and the group page both show: condition tags, facts, membership. */
+export const groupStyles = css`
   .tags {
     list-style: none;
     margin: 0;
@@ -197,14 +155,5 @@ export const sharedStyles = css`
   }
   .join-hint {
     margin-top: 0.75em;
-  }
-
-
-  .more {
-    display: flex;
-    flex-direction: column;
-    align-items: center;
-    gap: 0.5em;
-    margin-top: calc(var(--k-space) * 1.25);
   }
 `;

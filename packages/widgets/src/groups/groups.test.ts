@@ -4,6 +4,7 @@ import { html } from 'lit';
 import { ApiError } from '../core/api-client.ts';
 import { session } from '../core/session.ts';
 import { deepActiveElement, deepQuery, deepText, expectAccessible, mount, unmountAll, waitFor } from '../testing/dom.ts';
+import { expectWaitingForStrings, spanishOnItsWay } from '../testing/strings.ts';
 import './define.ts';
 import type { KindredGroups } from './define.ts';
 import { GroupsMockClient } from './testing/mock-client.ts';
@@ -468,6 +469,15 @@ describe('<kindred-groups> keyboard, language and theme', () => {
     pq<HTMLButtonElement>(el, '[part~="back"]')!.focus();
     await sendKeys({ press: 'Enter' });
     await waitFor(() => deepActiveElement() === card(el, 'Living with type 2 diabetes').querySelector('[part~="group-link"]'), 'focus on the card');
+  });
+
+  it('waits for Spanish strings without an English flash, keeping its height', async () => {
+    const arrive = spanishOnItsWay();
+    const el = await groupsWith(new GroupsMockClient(), { lang: 'es' });
+    await expectWaitingForStrings(el);
+    arrive();
+    await listed(el);
+    expect($(el, 'h2')!.textContent).to.equal('Grupos');
   });
 
   it('speaks Spanish', async () => {

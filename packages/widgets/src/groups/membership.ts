@@ -3,7 +3,7 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost, ty
 import { ApiError, isAuthError, type KindredClient } from '../core/api-client.ts';
 import type { Localizer, MessageKey } from '../core/i18n.ts';
 import type { KindredElement } from '../core/kindred-element.ts';
-import type { GroupDto } from './api.ts';
+import type { GroupDto } from '../core/api-types.ts';
 
 export type MembershipAction = 'join' | 'leave';
 
@@ -72,7 +72,7 @@ export class MembershipController implements ReactiveController {
           ? 'joinForbidden'
           : isAuthError(err)
             ? 'joinSignInHint'
-            : 'groupActionFailed';
+            : 'actionFailed';
       this.notice = { slug: group.slug, key, error: true };
     } finally {
       this.busy = null;

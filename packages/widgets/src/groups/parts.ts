@@ -1,6 +1,6 @@
 /** Small templates the groups elements share (lists' error and "Load more" come from core/parts.ts). */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { GroupDto } from './api.ts';
+import type { GroupDto } from '../core/api-types.ts';
 
 /** A group's condition tags, as small labels. */
 export function tags(group: GroupDto): TemplateResult | typeof nothing {

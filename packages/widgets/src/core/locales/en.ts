@@ -13,6 +13,8 @@ export const en = {
   errorUnavailable: 'The community is temporarily unavailable. Please try again in a few minutes.',
   errorNotFound: 'This conversation could not be found. It may have been removed.',
   errorGeneric: 'Something went wrong on our side. Please try again.',
+  /** A write (react, edit, join, approve…) failed for no reason worth naming. */
+  actionFailed: 'That did not work. Please try again.',
   errorForbidden: 'This action is not available to you.',
   errorMembershipRequired: 'Join this group to take part.',
 } as const;

@@ -10,6 +10,7 @@ export const es: Catalogue = {
   errorUnavailable: 'La comunidad no está disponible en este momento. Inténtalo de nuevo en unos minutos.',
   errorNotFound: 'No encontramos esta conversación. Es posible que se haya eliminado.',
   errorGeneric: 'Algo salió mal por nuestra parte. Inténtalo de nuevo.',
+  actionFailed: 'No funcionó. Inténtalo de nuevo.',
   errorForbidden: 'Esta acción no está disponible para ti.',
   errorMembershipRequired: 'Únete a este grupo para participar.',
 };

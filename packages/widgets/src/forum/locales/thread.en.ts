@@ -45,7 +45,6 @@ export const threadEn = {
   deleteConfirm: 'Delete this post? Others will see that a post was deleted.',
   deleteConfirmButton: 'Yes, delete it',
   postDeleted: 'Your post was deleted.',
-  actionFailed: 'That did not work. Please try again.',
   postActions: 'More actions for this post',
   markHelpful: 'Mark as helpful',
   unmarkHelpful: 'Remove “helpful” mark',

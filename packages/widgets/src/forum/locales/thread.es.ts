@@ -47,7 +47,6 @@ export const threadEs: Catalogue<typeof threadEn> = {
   deleteConfirm: '¿Eliminar este mensaje? Las demás personas verán que se eliminó un mensaje.',
   deleteConfirmButton: 'Sí, eliminarlo',
   postDeleted: 'Se eliminó tu mensaje.',
-  actionFailed: 'No funcionó. Inténtalo de nuevo.',
   postActions: 'Más acciones para este mensaje',
   markHelpful: 'Marcar como útil',
   unmarkHelpful: 'Quitar la marca de útil',

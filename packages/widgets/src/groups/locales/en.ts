@@ -60,7 +60,6 @@ export const groupsEn = {
   left: 'You left {name}.',
   withdrew: 'You withdrew your request to join {name}.',
   joinForbidden: 'This group is invite only. A group moderator can invite you.',
-  groupActionFailed: 'That did not work. Please try again.',
 
   allGroups: 'All groups',
   aboutHeading: 'About this group',

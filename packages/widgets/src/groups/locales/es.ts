@@ -59,7 +59,6 @@ export const groupsEs: Catalogue<typeof groupsEn> = {
   left: 'Saliste de {name}.',
   withdrew: 'Retiraste tu solicitud para unirte a {name}.',
   joinForbidden: 'Este grupo es solo por invitación. Un moderador del grupo puede invitarte.',
-  groupActionFailed: 'No funcionó. Inténtalo de nuevo.',
 
   allGroups: 'Todos los grupos',
   aboutHeading: 'Sobre este grupo',

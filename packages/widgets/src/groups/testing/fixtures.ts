@@ -1,5 +1,5 @@
 /** Condition groups for tests and stories: one of every join policy, visibility and membership. */
-import type { GroupDto, JoinRequestDto } from '../api.ts';
+import type { GroupDto, JoinRequestDto } from '../../core/api-types.ts';
 
 const NOW = Date.now();
 const ago = (minutes: number) => new Date(NOW - minutes * 60_000).toISOString();

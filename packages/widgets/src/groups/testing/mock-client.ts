@@ -3,10 +3,9 @@
  * fixtures with the API's rules (keyset pages, join policies, moderators only for requests) and
  * hands every other path (the group's forum) to the shared forum MockClient.
  */
-import { ApiError, type KindredClient } from '../../core/api-client.ts';
+import { ApiError, type KindredClient, type MutationPath, type QueryPath } from '../../core/api-client.ts';
+import type { GroupDto, JoinRequestDto, Page } from '../../core/api-types.ts';
 import { MockClient } from '../../testing/mock-client.ts';
-import type { Page } from '../../core/api-types.ts';
-import type { GroupDto, GroupsPath, JoinRequestDto } from '../api.ts';
 import { canReadGroup, fixtureGroups, fixtureJoinRequests } from './fixtures.ts';
 
 export interface GroupsMockOptions {
@@ -28,6 +27,8 @@ function page<T>(items: T[], cursor: string | undefined, size: number): Page<T> 
   const end = start + size;
   return { items: items.slice(start, end), nextCursor: end < items.length ? String(end) : null };
 }
+
+type GroupsPath = Extract<QueryPath | MutationPath, `groups.${string}`>;
 
 /** Every field any groups procedure takes. */
 type Input = { query?: string; condition?: string; cursor?: string; limit?: number; slug: string; memberId?: string; approve?: boolean };

@@ -1,13 +1,13 @@
 /**
  * A widget's one polite live region: provides `announceContext` to nested elements. The region is
  * cleared first so repeated words are said again; messages arriving together are said together.
- * The forum's top element does the same inline; this controller is written to move to core/.
+ * The host renders `text` in its `role="status"` element.
  */
 import { ContextProvider } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { announceContext } from '../core/context.ts';
+import { announceContext } from './context.ts';
 
-export class Announcer implements ReactiveController {
+export class LiveRegion implements ReactiveController {
   /** What the live region says now. */
   text = '';
   private readonly queued: string[] = [];

@@ -2,17 +2,15 @@
  * The member's session for a widget's top element: the token (the `token` attribute, else the
  * page's `Kindred.setToken()`), the API client (built from `key` and `api-base`, or the one set as
  * `.client`) wrapped so an expired token is renewed through the cancelable `kindred-request-token`,
- * and that client provided to nested elements through `clientContext`.
- *
- * The forum's top element does the same inline (forum.component.ts); this controller is written
- * to move to core/ so that every widget shares one implementation.
+ * and that client provided to nested elements through `clientContext`. Every widget's top element
+ * has one.
  */
 import { ContextProvider } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { createClient, withSession, type KindredClient } from '../core/api-client.ts';
-import { clientContext } from '../core/context.ts';
-import type { KindredElement } from '../core/kindred-element.ts';
-import { session } from '../core/session.ts';
+import { createClient, withSession, type KindredClient } from './api-client.ts';
+import { clientContext } from './context.ts';
+import type { KindredElement } from './kindred-element.ts';
+import { session } from './session.ts';
 
 /** How long to wait for the page to answer `kindred-request-token`. */
 const TOKEN_WAIT_MS = 10_000;
@@ -32,10 +30,11 @@ export class MemberSession implements ReactiveController {
   raw?: KindredClient;
   /** The client this widget uses. */
   api?: KindredClient;
-  private pageToken = session.token;
+  private pageToken: string | null = null;
   /** The token was refused (or expired with no replacement): signed out until it changes. */
   private refused = false;
-  private seen: { token?: string; client?: KindredClient; key?: string; apiBase?: string } = {};
+  /** What the last `sync()` saw: the tokens, whether refused, and the client's inputs. */
+  private seen: unknown[] = [];
   private readonly watchers = new Set<() => void>();
   private refreshing: Promise<boolean> | undefined;
   private unsubscribe: (() => void) | undefined;
@@ -63,17 +62,20 @@ export class MemberSession implements ReactiveController {
     this.unsubscribe?.();
   }
 
-  /** Call in the host's `willUpdate`: rebuilds the client if its inputs changed, and says what changed. */
-  sync(): { clientChanged: boolean; tokenChanged: boolean } {
-    const { host } = this;
-    const token = `${host.token ?? ''}\n${this.pageToken ?? ''}`;
-    const tokenChanged = token !== this.seen.token;
+  /**
+   * Call in the host's `willUpdate`: rebuilds the client if its inputs changed, and says what
+   * changed: the client, the token (attribute or page), or whether the token was refused.
+   */
+  sync(): { clientChanged: boolean; tokenChanged: boolean; refusedChanged: boolean } {
+    const { host, seen } = this;
+    const tokenChanged = (host.token || null) !== seen[0] || this.pageToken !== seen[1];
     if (tokenChanged) {
       this.refused = false;
-      for (const watcher of this.watchers) watcher();
+      this.watchers.forEach((watcher) => watcher());
     }
-    const clientChanged = !this.api || host.client !== this.seen.client || host.key !== this.seen.key || host.apiBase !== this.seen.apiBase;
-    this.seen = { token, client: host.client, key: host.key, apiBase: host.apiBase };
+    const refusedChanged = this.refused !== (seen[2] ?? false);
+    const clientChanged = !this.api || host.client !== seen[3] || host.key !== seen[4] || host.apiBase !== seen[5];
+    this.seen = [host.token || null, this.pageToken, this.refused, host.client, host.key, host.apiBase];
     if (clientChanged) {
       this.raw = host.client ?? createClient({ base: host.apiBase || DEFAULT_API_BASE, key: host.key, getToken: () => this.token });
       this.api = withSession(this.raw, {
@@ -85,7 +87,7 @@ export class MemberSession implements ReactiveController {
       });
       this.provider.setValue(this.api);
     }
-    return { clientChanged, tokenChanged };
+    return { clientChanged, tokenChanged, refusedChanged };
   }
 
   /**
