@@ -1,5 +1,6 @@
 import { forumRouter } from './modules/forum/forum.router.ts';
 import { groupsRouter } from './modules/groups/groups.router.ts';
+import { privacyRouter } from './modules/privacy/privacy.router.ts';
 import { productsRouter, reviewsRouter } from './modules/reviews/reviews.router.ts';
 import { storiesRouter } from './modules/stories/stories.router.ts';
 import { identityRouter } from './modules/identity/identity.router.ts';
@@ -12,6 +13,7 @@ export const appRouter = router({
   stories: storiesRouter,
   products: productsRouter,
   reviews: reviewsRouter,
+  privacy: privacyRouter,
 });
 
 /** The API's type: widgets and the admin console import this, and only as a type. */

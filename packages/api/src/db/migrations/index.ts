@@ -8,6 +8,7 @@ import * as community from './2026_11_25_0002_community.ts';
 import * as stories from './2026_11_25_0003_stories.ts';
 import * as reviews from './2026_11_25_0004_reviews.ts';
 import * as auditChain from './2026_11_25_0005_audit_chain.ts';
+import * as erasureGrants from './2026_11_25_0006_erasure_grants.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_25_0001_foundation': foundation,
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_25_0003_stories': stories,
   '2026_11_25_0004_reviews': reviews,
   '2026_11_25_0005_audit_chain': auditChain,
+  '2026_11_25_0006_erasure_grants': erasureGrants,
 };
