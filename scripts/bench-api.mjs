@@ -12,7 +12,8 @@ const { values } = parseArgs({ options: { seconds: { type: 'string', default: '8
 const port = 30000 + Math.floor(Math.random() * 10000);
 const dataDir = mkdtempSync(path.join(tmpdir(), 'kindred-bench-'));
 const server = spawn(process.execPath, ['--import', 'tsx', 'packages/api/src/main.ts'], {
-  env: { ...process.env, PORT: String(port), KINDRED_DATA_DIR: dataDir, KINDRED_DEMO: '1', LOG_LEVEL: 'warn' },
+  // Rate limits off: this measures the API, not the limiter turning the load away.
+  env: { ...process.env, PORT: String(port), KINDRED_DATA_DIR: dataDir, KINDRED_DEMO: '1', LOG_LEVEL: 'warn', KINDRED_RATE_LIMITS: 'off' },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 await new Promise((resolve, reject) => {

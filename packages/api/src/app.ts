@@ -12,6 +12,8 @@ import { createDemoHostServer } from './demo/host-server.ts';
 import { seedDemo } from './demo/seed.ts';
 import { createApiServer } from './http/server.ts';
 import type { Logger } from './logger.ts';
+import { Redis } from 'ioredis';
+import { postgresStore, redisStore } from './modules/rate-limits/rate-limits.ts';
 import { RealtimeHub } from './modules/realtime/realtime.hub.ts';
 
 const WIDGETS_DIR = fileURLToPath(new URL('../../widgets/dist/', import.meta.url));
@@ -43,9 +45,24 @@ export async function startKindred(config: Config, log: Logger): Promise<Running
 
   const realtime = new RealtimeHub(database, log);
   await realtime.start();
+  const rateLimits = config.rateLimits
+    ? config.redisUrl
+      ? redisStore(new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: false }), (err) =>
+          log.warn({ err: err.message }, 'redis unavailable; rate limits counted in this process'),
+        )
+      : postgresStore(database.db)
+    : undefined;
+  if (!rateLimits) log.warn('rate limits are off (KINDRED_RATE_LIMITS=off)');
 
   const servers: Server[] = [];
-  const apiServer = createApiServer({ db: database.db, log, realtime, widgetsDir: WIDGETS_DIR, adminDir: ADMIN_DIR });
+  const apiServer = createApiServer({
+    db: database.db,
+    log,
+    realtime,
+    widgetsDir: WIDGETS_DIR,
+    adminDir: ADMIN_DIR,
+    ...(rateLimits ? { rateLimits } : {}),
+  });
   await listen(apiServer, config.port);
   servers.push(apiServer);
   const apiUrl = `http://localhost:${config.port}`;
@@ -73,6 +90,7 @@ export async function startKindred(config: Config, log: Logger): Promise<Running
         servers.map((s) => new Promise<void>((resolve) => { s.close(() => resolve()); s.closeAllConnections(); })),
       );
       await realtime.stop();
+      await rateLimits?.close();
       await database.close();
     },
   };

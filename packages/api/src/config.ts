@@ -11,6 +11,10 @@ export interface Config {
   /** Seed the three demo tenants and serve their demo host pages. */
   demo: boolean;
   logLevel: string;
+  /** Redis for rate-limit counters; unset: they live in the database. */
+  redisUrl: string | undefined;
+  /** `KINDRED_RATE_LIMITS=off` turns rate limits off (load benchmarks only). */
+  rateLimits: boolean;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -24,5 +28,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.KINDRED_DATA_DIR || '.kindred'),
     demo: env.KINDRED_DEMO === '1' || env.KINDRED_DEMO === 'true',
     logLevel: env.LOG_LEVEL || 'info',
+    redisUrl: env.REDIS_URL || undefined,
+    rateLimits: env.KINDRED_RATE_LIMITS !== 'off',
   };
 }

@@ -35,6 +35,8 @@ export const ERROR_CODES = {
   },
   /** The HTTP method does not fit the procedure (queries are GET, mutations POST). */
   METHOD_NOT_ALLOWED: { trpc: 'METHOD_NOT_SUPPORTED', message: 'This method is not allowed here.' },
+  /** Too many requests from this member, address or site; `Retry-After` says when to try again. */
+  RATE_LIMITED: { trpc: 'TOO_MANY_REQUESTS', message: 'Too many requests. Please slow down and try again shortly.' },
   /** The request body is larger than the API accepts. */
   PAYLOAD_TOO_LARGE: { trpc: 'PAYLOAD_TOO_LARGE', message: 'The request is too large.' },
   /** The database cannot be reached right now; retrying later is safe. */
@@ -51,9 +53,12 @@ export type ErrorCode = keyof typeof ERROR_CODES;
 /** The one error type for domain failures. Throw it with a code; the message defaults to the list's. */
 export class KindredError extends TRPCError {
   readonly kindredCode: ErrorCode;
+  /** For RATE_LIMITED: sent as the Retry-After header. */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(code: ErrorCode, message?: string, options?: { cause?: unknown }) {
+  constructor(code: ErrorCode, message?: string, options?: { cause?: unknown; retryAfterSeconds?: number }) {
     super({ code: ERROR_CODES[code].trpc, message: message ?? ERROR_CODES[code].message, cause: options?.cause });
     this.kindredCode = code;
+    this.retryAfterSeconds = options?.retryAfterSeconds;
   }
 }

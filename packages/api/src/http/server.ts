@@ -12,8 +12,9 @@ import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
 import { isConnectionError } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
-import { ERROR_CODES, type ErrorCode } from '../errors.ts';
+import { ERROR_CODES, KindredError, type ErrorCode } from '../errors.ts';
 import type { Logger } from '../logger.ts';
+import type { RateLimitStore } from '../modules/rate-limits/rate-limits.ts';
 import type { RealtimeHub } from '../modules/realtime/realtime.hub.ts';
 import { isOriginKnown } from '../modules/tenants/tenants.repo.ts';
 import { appRouter, createCaller } from '../router.ts';
@@ -32,6 +33,8 @@ export interface ApiServerOptions {
   log: Logger;
   /** Live updates; without it subscriptions answer with an error. */
   realtime?: RealtimeHub;
+  /** Rate-limit counters; without it requests are not limited. */
+  rateLimits?: RateLimitStore;
   /** Built widget bundles (packages/widgets/dist). */
   widgetsDir: string;
   /** Built admin console (packages/admin/dist). */
@@ -65,7 +68,10 @@ function sendTrpcError(res: ServerResponse, error: TRPCError, path: string) {
     res,
     httpStatus,
     { error: { message, code: TRPC_ERROR_CODES_BY_KEY[error.code], data: { code: error.code, httpStatus, path, kindredCode: code, ...(issues ? { issues } : {}) } } },
-    { 'cache-control': 'no-store' },
+    {
+      'cache-control': 'no-store',
+      ...(error instanceof KindredError && error.retryAfterSeconds !== undefined ? { 'retry-after': String(error.retryAfterSeconds) } : {}),
+    },
   );
 }
 
@@ -141,6 +147,7 @@ export function createApiServer(options: ApiServerOptions): Server {
       token: bearerToken(req),
       ip: req.socket.remoteAddress,
       realtime: options.realtime,
+      rateLimits: options.rateLimits,
     });
     if (ctx.tenant.ok) request.tenantId = ctx.tenant.tenant.id;
     // Echo the origin only when it is on this tenant's allowlist; never with credentials.
@@ -164,6 +171,8 @@ export function createApiServer(options: ApiServerOptions): Server {
       allowBatching: false,
       createContext: () => ctx,
       responseMeta({ type, errors, ctx }) {
+        const retryAfter = errors.find((e): e is KindredError => e instanceof KindredError && e.retryAfterSeconds !== undefined)?.retryAfterSeconds;
+        if (retryAfter !== undefined) return { headers: new Headers({ 'retry-after': String(retryAfter), 'cache-control': 'no-store' }) };
         // Guest reads may be served by a CDN for a few seconds (CDN-Cache-Control, keyed by
         // origin and key), while browsers always revalidate: a member who just posted and
         // reloads must see the post. Anything personal is never stored.

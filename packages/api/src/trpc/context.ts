@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import { isConnectionError } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 import type { Logger } from '../logger.ts';
+import type { RateLimitStore } from '../modules/rate-limits/rate-limits.ts';
 import type { RealtimeHub } from '../modules/realtime/realtime.hub.ts';
 import { resolveTenant, type TenantResolution } from '../modules/tenants/tenants.service.ts';
 
@@ -24,6 +25,8 @@ export interface ContextInput {
   ip?: string | undefined;
   /** This process's realtime hub; subscriptions need it, mutations poke it. */
   realtime?: RealtimeHub | undefined;
+  /** Where rate-limit counters live; without it requests are not limited (tests, load benchmarks). */
+  rateLimits?: RateLimitStore | undefined;
 }
 
 export interface Context {
@@ -33,6 +36,7 @@ export interface Context {
   token: string | undefined;
   ip: string | undefined;
   realtime: RealtimeHub | undefined;
+  rateLimits: RateLimitStore | undefined;
   /** Resolved once per request; procedures refuse to run unless it is ok. */
   tenant: TenantResolution | { ok: false; error: 'DATABASE_UNAVAILABLE' };
 }
@@ -47,5 +51,5 @@ export async function createContextInner(input: ContextInput): Promise<Context> 
     tenant = { ok: false, error: 'DATABASE_UNAVAILABLE' };
   }
   const log = input.log.child({ requestId, ...(tenant.ok ? { tenantId: tenant.tenant.id } : {}) });
-  return { db: input.db, log, requestId, token: input.token, ip: input.ip, realtime: input.realtime, tenant };
+  return { db: input.db, log, requestId, token: input.token, ip: input.ip, realtime: input.realtime, rateLimits: input.rateLimits, tenant };
 }

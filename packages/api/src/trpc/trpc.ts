@@ -11,6 +11,7 @@ import { isConnectionError } from '../db/database.ts';
 import { withTenant, type TenantTx } from '../db/tenant-transaction.ts';
 import { ERROR_CODES, KindredError, type ErrorCode } from '../errors.ts';
 import { signIn, type SignedInMember } from '../modules/identity/identity.service.ts';
+import { enforceRateLimit, limitsOf, type RateLimits } from '../modules/rate-limits/rate-limits.ts';
 import { findTenantBySecretHash } from '../modules/tenants/tenants.repo.ts';
 import { hashSecretKey } from '../modules/tenants/tenants.service.ts';
 import type { Context } from './context.ts';
@@ -83,9 +84,20 @@ function classifyError(thrown: unknown): unknown {
   return thrown;
 }
 
+/** Spends the request's rate-limit points before any work (and before a transaction opens). */
+async function rateLimit(ctx: Context, tenantId: string, limits: RateLimits, kind: 'read' | 'write'): Promise<void> {
+  if (!ctx.rateLimits) return;
+  try {
+    await enforceRateLimit(ctx.rateLimits, { tenantId, kind, ip: ctx.ip, token: ctx.token, limits });
+  } catch (err) {
+    throw classifyError(err);
+  }
+}
+
 export const tenantProcedure = t.procedure.use(async ({ ctx, next, type }) => {
   if (!ctx.tenant.ok) throw new KindredError(ctx.tenant.error);
   const tenant = ctx.tenant.tenant;
+  await rateLimit(ctx, tenant.id, ctx.tenant.limits, type === 'mutation' ? 'write' : 'read');
   try {
     const result = await withTenant(ctx.db, tenant.id, async (tx: TenantTx) => {
       const member: SignedInMember | null = ctx.token ? await signIn(tx, ctx.token) : null;
@@ -112,6 +124,7 @@ export const tenantStreamProcedure = t.procedure.use(async ({ ctx, next }) => {
   const realtime = ctx.realtime;
   if (!realtime) throw new KindredError('INTERNAL', 'Live updates are not running in this process.');
   const tenant = ctx.tenant.tenant;
+  await rateLimit(ctx, tenant.id, ctx.tenant.limits, 'read');
   const token = ctx.token;
   let member: SignedInMember | null;
   try {
@@ -132,8 +145,10 @@ export const serverProcedure = t.procedure.use(async ({ ctx, next }) => {
   const key = ctx.token;
   if (!key?.startsWith('sk_') || key.length > 200) throw new KindredError('SECRET_KEY_INVALID');
   try {
-    const tenant = await findTenantBySecretHash(ctx.db, hashSecretKey(key));
-    if (!tenant) throw new KindredError('SECRET_KEY_INVALID');
+    const found = await findTenantBySecretHash(ctx.db, hashSecretKey(key));
+    if (!found) throw new KindredError('SECRET_KEY_INVALID');
+    const tenant = { id: found.id, slug: found.slug, name: found.name };
+    await rateLimit(ctx, tenant.id, limitsOf(found.settings), 'write');
     return await withTenant(ctx.db, tenant.id, async (tx: TenantTx) => {
       const outcome = await next({ ctx: { tx, tenant } });
       if (!outcome.ok) throw outcome.error;

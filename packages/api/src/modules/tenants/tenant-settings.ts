@@ -19,6 +19,16 @@ export const DEFAULT_REVIEW_ATTRIBUTES = [
   { key: 'hair-loss', label: 'Living with hair loss' },
 ] as const;
 
+/** Generous for people (a clinic's whole waiting room may share one IP), tight enough for scripts. */
+export const DEFAULT_RATE_LIMITS = {
+  memberReadsPerMinute: 600,
+  memberWritesPerMinute: 30,
+  ipReadsPerMinute: 3000,
+  ipWritesPerMinute: 120,
+  tenantReadsPerMinute: 60_000,
+  tenantWritesPerMinute: 3000,
+} as const;
+
 export const tenantSettingsSchema = z.object({
   /** Show host-verified badges (e.g. "Verified clinician") from member tokens. Off until the tenant says its host verifies them. */
   trustHostBadges: z.boolean().catch(false).default(false),
@@ -43,6 +53,18 @@ export const tenantSettingsSchema = z.object({
     .max(30)
     .catch(() => [...DEFAULT_REVIEW_ATTRIBUTES])
     .default(() => [...DEFAULT_REVIEW_ATTRIBUTES]),
+  /** Requests per minute; over a limit the API answers 429 with Retry-After. */
+  rateLimits: z
+    .object({
+      memberReadsPerMinute: z.number().int().min(1).max(1_000_000),
+      memberWritesPerMinute: z.number().int().min(1).max(1_000_000),
+      ipReadsPerMinute: z.number().int().min(1).max(1_000_000),
+      ipWritesPerMinute: z.number().int().min(1).max(1_000_000),
+      tenantReadsPerMinute: z.number().int().min(1).max(10_000_000),
+      tenantWritesPerMinute: z.number().int().min(1).max(10_000_000),
+    })
+    .catch(() => ({ ...DEFAULT_RATE_LIMITS }))
+    .default(() => ({ ...DEFAULT_RATE_LIMITS })),
   /** Reviews with at least this rating are published at once; null: every review waits for review. */
   reviewAutoPublishMinRating: z.number().int().min(1).max(5).nullable().catch(null).default(null),
 });

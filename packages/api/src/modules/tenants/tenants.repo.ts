@@ -19,6 +19,7 @@ export async function findTenantByPublishableKey(db: SystemDb, publishableKey: s
       'tenants.id',
       'tenants.slug',
       'tenants.name',
+      'tenants.settings',
       eb
         .exists(
           eb
@@ -40,7 +41,7 @@ export async function findTenantBySecretHash(db: SystemDb, secretHash: string) {
   return db
     .selectFrom('api_keys')
     .innerJoin('tenants', 'tenants.id', 'api_keys.tenant_id')
-    .select(['tenants.id', 'tenants.slug', 'tenants.name'])
+    .select(['tenants.id', 'tenants.slug', 'tenants.name', 'tenants.settings'])
     .where('api_keys.secret_hash', '=', secretHash)
     .where('api_keys.kind', '=', 'secret')
     .where('api_keys.revoked_at', 'is', null)

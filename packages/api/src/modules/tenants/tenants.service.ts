@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { withTenant } from '../../db/tenant-transaction.ts';
 import { KindredError } from '../../errors.ts';
 import { appendAudit } from '../audit/audit.repo.ts';
+import { limitsOf, type RateLimits } from '../rate-limits/rate-limits.ts';
 import { DEFAULT_CONSENT_TEXT } from '../stories/consent-text.ts';
 import * as repo from './tenants.repo.ts';
 import type { SystemDb } from './tenants.repo.ts';
@@ -103,7 +104,7 @@ export async function rotateSsoKey(db: SystemDb, tenantId: string, options: { ke
 }
 
 export type TenantResolution =
-  | { ok: true; tenant: ResolvedTenant }
+  | { ok: true; tenant: ResolvedTenant; limits: RateLimits }
   | { ok: false; error: 'TENANT_KEY_INVALID' | 'ORIGIN_NOT_ALLOWED' };
 
 const publishableKeySchema = z.string().min(4).max(200).startsWith('pk_');
@@ -115,19 +116,20 @@ const publishableKeySchema = z.string().min(4).max(200).startsWith('pk_');
  */
 const RESOLUTION_TTL_MS = 10_000;
 const RESOLUTION_CACHE_MAX = 5_000;
-const resolutionCache = new Map<string, { tenant: ResolvedTenant; expires: number }>();
+type Resolved = Extract<TenantResolution, { ok: true }>;
+const resolutionCache = new Map<string, { resolved: Resolved; expires: number }>();
 
-function cachedResolution(cacheKey: string): ResolvedTenant | undefined {
+function cachedResolution(cacheKey: string): Resolved | undefined {
   const hit = resolutionCache.get(cacheKey);
   if (!hit) return undefined;
-  if (hit.expires > Date.now()) return hit.tenant;
+  if (hit.expires > Date.now()) return hit.resolved;
   resolutionCache.delete(cacheKey);
   return undefined;
 }
 
-function rememberResolution(cacheKey: string, tenant: ResolvedTenant): void {
+function rememberResolution(cacheKey: string, resolved: Resolved): void {
   if (resolutionCache.size >= RESOLUTION_CACHE_MAX) resolutionCache.delete(resolutionCache.keys().next().value!);
-  resolutionCache.set(cacheKey, { tenant, expires: Date.now() + RESOLUTION_TTL_MS });
+  resolutionCache.set(cacheKey, { resolved, expires: Date.now() + RESOLUTION_TTL_MS });
 }
 
 /**
@@ -139,11 +141,11 @@ export async function resolveTenant(db: SystemDb, key: string | undefined, origi
   const safeOrigin = origin && origin.length <= 300 ? origin : '';
   const cacheKey = `${key}\n${safeOrigin}`;
   const cached = cachedResolution(cacheKey);
-  if (cached) return { ok: true, tenant: cached };
+  if (cached) return cached;
   const found = await repo.findTenantByPublishableKey(db, key!, safeOrigin);
   if (!found) return { ok: false, error: 'TENANT_KEY_INVALID' };
   if (!found.origin_allowed) return { ok: false, error: 'ORIGIN_NOT_ALLOWED' };
-  const tenant = { id: found.id, slug: found.slug, name: found.name };
-  rememberResolution(cacheKey, tenant);
-  return { ok: true, tenant };
+  const resolved: Resolved = { ok: true, tenant: { id: found.id, slug: found.slug, name: found.name }, limits: limitsOf(found.settings) };
+  rememberResolution(cacheKey, resolved);
+  return resolved;
 }
