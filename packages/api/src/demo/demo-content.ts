@@ -34,6 +34,8 @@ export interface DemoVisitor {
   name: string;
   /** Shown next to the name in the demo page's picker. */
   describedAs: string;
+  /** SKUs the shop says this visitor bought: signed into their token as a purchase claim. */
+  purchases?: string[];
 }
 
 export interface DemoTenant {
@@ -310,7 +312,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
       { sub: 'gl-304', name: 'Gary P.' },
     ],
     demoVisitors: [
-      { sub: 'gl-demo-patient', name: 'Robin Lee', describedAs: 'customer' },
+      { sub: 'gl-demo-patient', name: 'Robin Lee', describedAs: 'customer', purchases: ['GL-WIG-ELLA', 'GL-CREAM-CALM'] },
       { sub: 'gl-demo-second', name: 'Kim Okafor', describedAs: 'customer' },
     ],
     products: [

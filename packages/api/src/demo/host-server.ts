@@ -56,7 +56,11 @@ export function createDemoHostServer(options: {
   async function demoToken(visitor: DemoVisitor): Promise<string> {
     const key = await withTenant(db, tenantId, (tx) => findNewestActiveSsoKey(tx));
     if (!key) throw new Error(`demo tenant ${demo.slug} has no active SSO key`);
-    return signMemberToken(key, { audience: tenantId, expiresIn: DEMO_TOKEN_SECONDS, claims: { sub: visitor.sub, name: visitor.name } });
+    return signMemberToken(key, {
+      audience: tenantId,
+      expiresIn: DEMO_TOKEN_SECONDS,
+      claims: { sub: visitor.sub, name: visitor.name, ...(visitor.purchases ? { purchases: visitor.purchases } : {}) },
+    });
   }
 
   async function readVisitor(req: IncomingMessage): Promise<DemoVisitor | undefined> {
