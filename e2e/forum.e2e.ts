@@ -71,6 +71,8 @@ describe('the clinic demo page', () => {
 
   it('serves each demo site its own tenant, and starts a thread from the shop page', async () => {
     const { page, problems } = await open(system.demoUrls[2]!);
+    // The shop's forum sits below its reviews: widgets load as they near the viewport.
+    await page.locator('kindred-forum').scrollIntoViewIfNeeded();
     const titles = page.locator('kindred-forum').locator('[part~="thread-title"]');
     await expect.poll(() => titles.allInnerTexts(), { timeout: 20_000 }).toContain('Compression socks for long flights: which strength?');
 

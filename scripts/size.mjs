@@ -2,7 +2,7 @@
 // Builds the widgets for production and checks the gzip budgets:
 //   loader (kindred.js)                                  <= 2.5 kB
 //   forum first render: loader + forum chunk + every chunk it statically imports (Lit, client...) <= 20 kB
-//   groups first render: the same for src/groups/define.ts, when that widget exists      <= 20 kB
+//   the same for groups, stories, reviews and recommendations, each                         <= 20 kB
 // Chunks a widget imports lazily (thread view, group page, popovers, report dialog, live stream,
 // translations, which only pages in that language fetch) are listed for information and do not
 // count towards its first render.
@@ -34,9 +34,16 @@ const chunkOf = (suffix) =>
     [...chunks.values()].find((c) => Object.keys(c.modules).some((id) => id.endsWith(suffix))))?.fileName;
 
 const loader = 'kindred.js';
-const forum = chunkOf('/src/forum/define.ts');
-if (!chunks.has(loader) || !forum) {
-  console.error('size: the build did not produce kindred.js and the forum chunk');
+/** Every widget the loader can define; each must fit its first render in the widget budget. */
+const WIDGETS = [
+  ['forum', '/src/forum/define.ts'],
+  ['groups', '/src/groups/define.ts'],
+  ['stories', '/src/stories/define.ts'],
+  ['reviews', '/src/reviews/define.ts'],
+  ['recommendations', '/src/reviews/recommendations-define.ts'],
+];
+if (!chunks.has(loader)) {
+  console.error('size: the build did not produce kindred.js');
   process.exit(1);
 }
 const firstRenderOf = (chunk) => new Set([...staticClosure(loader), ...staticClosure(chunk)]);
@@ -44,21 +51,17 @@ const total = (files) => [...files].reduce((sum, f) => sum + gzip(f), 0);
 
 const kB = (bytes) => `${(bytes / 1024).toFixed(2)} kB`;
 const rows = [];
-const forumFirst = firstRenderOf(forum);
-const checks = [
-  ['loader (kindred.js + its static imports)', total(staticClosure(loader)), BUDGETS.loader],
-  ['forum first render (total)', total(forumFirst), BUDGETS.widget],
-];
-const widgetFirsts = [forumFirst];
-if (existsSync(join(widgets, 'src/groups/define.ts'))) {
-  const groups = chunkOf('/src/groups/define.ts');
-  if (!groups) {
-    console.error('size: src/groups/define.ts exists but the build has no groups chunk (is it in the loader?)');
+const checks = [['loader (kindred.js + its static imports)', total(staticClosure(loader)), BUDGETS.loader]];
+const widgetFirsts = [];
+for (const [name, entry] of WIDGETS) {
+  const chunk = chunkOf(entry);
+  if (!chunk) {
+    console.error(`size: the build has no chunk for ${entry} (is it in the loader, src/kindred.ts?)`);
     process.exit(1);
   }
-  const groupsFirst = firstRenderOf(groups);
-  widgetFirsts.push(groupsFirst);
-  checks.push(['groups first render (total)', total(groupsFirst), BUDGETS.widget]);
+  const first = firstRenderOf(chunk);
+  widgetFirsts.push(first);
+  checks.push([`${name} first render (total)`, total(first), BUDGETS.widget]);
 }
 const firstRender = new Set(widgetFirsts.flatMap((set) => [...set]));
 for (const file of firstRender) rows.push([`  ${file}`, gzip(file)]);

@@ -9,6 +9,9 @@ import { installGlobal } from './core/session.ts';
 const WIDGETS: WidgetChunks = {
   'kindred-forum': () => import('./forum/define.ts'),
   'kindred-groups': () => import('./groups/define.ts'),
+  'kindred-stories': () => import('./stories/define.ts'),
+  'kindred-reviews': () => import('./reviews/define.ts'),
+  'kindred-recommendations': () => import('./reviews/recommendations-define.ts'),
 };
 
 installGlobal();

@@ -184,7 +184,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
     name: 'Pink Ribbon Together',
     publishableKey: 'pk_demo_pink_ribbon',
     page: 'nonprofit',
-    embeds: ['kindred-groups'],
+    embeds: ['kindred-groups', 'kindred-stories'],
     groups: [
       {
         slug: 'newly-diagnosed', name: 'Newly diagnosed',
@@ -290,7 +290,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
     name: 'Greenleaf Health Shop',
     publishableKey: 'pk_demo_greenleaf_shop',
     page: 'shop',
-    embeds: ['kindred-forum'],
+    embeds: ['kindred-reviews', 'kindred-recommendations', 'kindred-forum'],
     groups: [
       {
         slug: 'sensitive-skin', name: 'Sensitive skin',

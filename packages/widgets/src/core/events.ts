@@ -7,7 +7,9 @@ import type { PostDto, ThreadSummaryDto } from './api-types.ts';
 
 export interface KindredEventDetails {
   /** Cancelable. The member asked to sign in; cancel it when the page opens its own sign-in. */
-  'kindred-request-sign-in': { reason: 'reply' | 'new-thread' | 'react' | 'join' };
+  'kindred-request-sign-in': {
+    reason: 'reply' | 'new-thread' | 'react' | 'join' | 'share' | 'thank' | 'vote' | 'review' | 'ask' | 'answer';
+  };
   /** Cancelable. The member token expired: call `Kindred.setToken()` (or set `token`) within 10 s. */
   'kindred-request-token': { reason: 'expired' };
   /** Cancelable. A signed-in member wants to join `group` (a slug) to post; cancel it when the page or `<kindred-groups>` handles it. */

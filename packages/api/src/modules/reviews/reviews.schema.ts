@@ -98,6 +98,8 @@ export interface ReviewDto {
   rating: number;
   title: string;
   bodyHtml: string;
+  /** The author's own source text, for editing: only on the viewer's own review. */
+  bodySource: string | null;
   attributes: ReviewAttributeDto[];
   /** The reviewer's name, or their pseudonym. */
   authorName: string;

@@ -64,6 +64,7 @@ function toReview(row: repo.ReviewRow, viewer: Viewer, settings: TenantSettings)
     rating: row.rating,
     title: row.title,
     bodyHtml: row.body_html,
+    bodySource: isOwn ? row.body : null,
     attributes: labelled(row.attributes, settings),
     authorName: row.signing === 'pseudonym' ? (row.pseudonym ?? '') : row.author_name,
     signing: row.signing,

@@ -1,0 +1,30 @@
+import type { Catalogue } from '../../core/i18n.ts';
+import type { storiesEn } from './en.ts';
+
+export const storiesEs: Catalogue<typeof storiesEn> = {
+  storiesHeading: 'Historias',
+  storiesIntro: 'Experiencias que comparten personas de esta comunidad, con sus propias palabras.',
+  loadingStories: 'Cargando historias…',
+  storiesLoaded: { zero: 'No hay historias para mostrar.', one: '1 historia.', other: '{count} historias.' },
+  moreStoriesLoaded: { one: 'Se cargó 1 historia más.', other: 'Se cargaron {count} historias más.' },
+  loadMoreStories: 'Cargar más historias',
+  noStoriesTitle: 'Todavía no hay historias',
+  noStoriesHint: 'Cuando alguien comparta su experiencia, la encontrarás aquí.',
+  noTaggedStoriesTitle: 'Todavía no hay historias sobre «{tag}»',
+  noTaggedStoriesHint: 'Prueba con otro tema o lee todas las historias.',
+  storiesFilterLabel: 'Mostrar historias sobre',
+  allStories: 'Todas las historias',
+  shareStory: 'Comparte tu historia',
+  myStoriesButton: 'Mis historias',
+  storiesSignInHint: 'Para compartir una historia o ver las tuyas, inicia sesión en este sitio web.',
+  storyWarning: 'Aviso de contenido: {warning}',
+  showStory: 'Mostrar historia',
+  hideStory: 'Ocultar historia',
+  storyAnonymous: 'Anónimo',
+  storyByYouAnonymous: 'Tú (compartida de forma anónima)',
+  storyBy: 'Por {name}',
+  storyThanks: { one: '1 persona dio las gracias', other: '{count} personas dieron las gracias' },
+  storyTags: 'Etiquetas',
+  storiesSignInRequired: 'Las historias de este grupo son para sus miembros. Inicia sesión para leerlas.',
+  loadingStoryView: 'Cargando…',
+};
