@@ -10,7 +10,6 @@ import { define, KindredElement } from '../core/kindred-element.ts';
 import { errorPanel, loadingCards, loadMoreButton } from '../core/parts.ts';
 import { baseStyles, listStyles } from '../core/styles.ts';
 import './extra-messages.ts';
-import type { KindredEventDetails } from '../core/events.ts';
 import type { Question } from './types.ts';
 
 /** Its parts, re-exported through `<kindred-reviews>` (`kindred-reviews::part(question)`). */
@@ -178,8 +177,7 @@ export class KindredReviewQuestions extends KindredElement {
 
   /** As sign-in.ts does (not imported: sharing it would pull the widget's first chunk into this one). */
   private signIn(reason: 'ask' | 'answer'): void {
-    const detail = { reason } as unknown as KindredEventDetails['kindred-request-sign-in'];
-    this.signInHint = !this.emit('kindred-request-sign-in', detail, { cancelable: true }).defaultPrevented;
+    this.signInHint = !this.emit('kindred-request-sign-in', { reason }, { cancelable: true }).defaultPrevented;
   }
 
   private ask = async (event: SubmitEvent): Promise<void> => {

@@ -1,7 +1,6 @@
 /**
  * The stories widget's events, added to core's typed map by declaration merging, and its
- * sign-in request (core's `kindred-request-sign-in` reasons do not list 'share' and 'thank' yet).
- * Details carry ids only, never what a member wrote.
+ * sign-in request. Details carry ids only, never what a member wrote.
  */
 import type { KindredElement } from '../core/kindred-element.ts';
 import type { StoryDto } from './types.ts';
@@ -25,12 +24,7 @@ declare module '../core/events.ts' {
 
 export type StoriesSignInReason = 'share' | 'thank' | 'reply';
 
-/**
- * Dispatches the cancelable `kindred-request-sign-in` (bubbles, composed) and says whether the
- * page took it. Goes around `emit()` only because core's reason union lacks 'share' and 'thank'.
- */
+/** Dispatches the cancelable `kindred-request-sign-in` and says whether the page took it. */
 export function requestSignIn(element: KindredElement, reason: StoriesSignInReason): boolean {
-  const event = new CustomEvent('kindred-request-sign-in', { bubbles: true, composed: true, cancelable: true, detail: { reason } });
-  element.dispatchEvent(event);
-  return event.defaultPrevented;
+  return element.emit('kindred-request-sign-in', { reason }, { cancelable: true }).defaultPrevented;
 }
