@@ -21,7 +21,7 @@ const ADMIN_DIR = fileURLToPath(new URL('../../admin/dist/', import.meta.url));
 
 export interface RunningKindred {
   apiUrl: string;
-  demoSites: { name: string; url: string; publishableKey: string; embeds: string[] }[];
+  demoSites: { name: string; slug: string; url: string; publishableKey: string; embeds: string[] }[];
   database: DatabaseHandle;
   close(): Promise<void>;
 }
@@ -76,7 +76,7 @@ export async function startKindred(config: Config, log: Logger): Promise<Running
       const host = createDemoHostServer({ db: database.db, log, demo, tenantId, apiUrl });
       await listen(host, portFor(demo));
       servers.push(host);
-      demoSites.push({ name: demo.name, url: `http://localhost:${portFor(demo)}`, publishableKey: demo.publishableKey, embeds: demo.embeds });
+      demoSites.push({ name: demo.name, slug: demo.slug, url: `http://localhost:${portFor(demo)}`, publishableKey: demo.publishableKey, embeds: demo.embeds });
       if (created) log.info({ tenant: demo.slug }, 'demo tenant seeded');
     }
   }

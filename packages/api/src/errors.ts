@@ -33,6 +33,38 @@ export const ERROR_CODES = {
     trpc: 'CONFLICT',
     message: 'This idempotency key was already used for a different request.',
   },
+  /**
+   * The moderation pipeline refused the content (a banned word, the same post twice, too many
+   * links); `error.data.details.reason` says which. Nothing was stored.
+   */
+  CONTENT_REJECTED: { trpc: 'UNPROCESSABLE_CONTENT', message: 'This cannot be posted as it is. Please change it and try again.' },
+  /**
+   * Content meant for others contains personal details (phone, email, address, date of birth,
+   * record number); `error.data.details.personalDetails` lists them. Send it again with
+   * `confirmPersonalDetails: true` to post anyway. Nothing was stored.
+   */
+  PERSONAL_DETAILS_FOUND: {
+    trpc: 'UNPROCESSABLE_CONTENT',
+    message: 'This includes personal details that others would see. Remove them, or confirm you want to share them.',
+  },
+  /** This member is banned from the community: their token is refused everywhere. */
+  MEMBER_BANNED: { trpc: 'FORBIDDEN', message: 'Your account cannot take part in this community.' },
+  /** This member is muted: they can read but not write until `error.data.details.until`. */
+  MEMBER_MUTED: { trpc: 'FORBIDDEN', message: 'You cannot post right now. A moderator has paused your posting.' },
+  /** A staff procedure without a valid staff session cookie (or after the session timed out). */
+  STAFF_SIGN_IN_REQUIRED: { trpc: 'UNAUTHORIZED', message: 'Please sign in to the console.' },
+  /** Wrong organisation, email, password or second-factor code (never says which). */
+  STAFF_CREDENTIALS_INVALID: { trpc: 'UNAUTHORIZED', message: 'Those sign-in details are not right.' },
+  /** The account has a second factor: send `totpCode` as well. */
+  STAFF_TOTP_REQUIRED: { trpc: 'UNAUTHORIZED', message: 'Enter the code from your authenticator app.' },
+  /** Too many failed sign-ins: the account is locked for a while (`Retry-After`). */
+  STAFF_LOCKED: { trpc: 'TOO_MANY_REQUESTS', message: 'Too many failed sign-ins. Try again later.' },
+  /** A console mutation without the session's CSRF token in `x-kindred-csrf`, or from another origin. */
+  CSRF_FAILED: { trpc: 'FORBIDDEN', message: 'This request could not be verified. Reload the console and try again.' },
+  /** The staff member's role does not allow this (e.g. an analyst approving a post). */
+  STAFF_ROLE_FORBIDDEN: { trpc: 'FORBIDDEN', message: 'Your role does not allow this.' },
+  /** An invite link that is unknown, used or expired. */
+  INVITE_INVALID: { trpc: 'BAD_REQUEST', message: 'This invite link is not valid any more. Ask for a new one.' },
   /** The HTTP method does not fit the procedure (queries are GET, mutations POST). */
   METHOD_NOT_ALLOWED: { trpc: 'METHOD_NOT_SUPPORTED', message: 'This method is not allowed here.' },
   /** Too many requests from this member, address or site; `Retry-After` says when to try again. */
@@ -55,10 +87,17 @@ export class KindredError extends TRPCError {
   readonly kindredCode: ErrorCode;
   /** For RATE_LIMITED: sent as the Retry-After header. */
   readonly retryAfterSeconds: number | undefined;
+  /** Structured facts the client acts on, sent as `error.data.details` (e.g. which personal details were found). */
+  readonly details: Record<string, unknown> | undefined;
 
-  constructor(code: ErrorCode, message?: string, options?: { cause?: unknown; retryAfterSeconds?: number }) {
+  constructor(
+    code: ErrorCode,
+    message?: string,
+    options?: { cause?: unknown; retryAfterSeconds?: number; details?: Record<string, unknown> },
+  ) {
     super({ code: ERROR_CODES[code].trpc, message: message ?? ERROR_CODES[code].message, cause: options?.cause });
     this.kindredCode = code;
     this.retryAfterSeconds = options?.retryAfterSeconds;
+    this.details = options?.details;
   }
 }

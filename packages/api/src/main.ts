@@ -1,6 +1,7 @@
 /** `npm start`: runs the API (and, with KINDRED_DEMO=1, the demo host sites) until stopped. */
 import { startKindred } from './app.ts';
 import { readConfig } from './config.ts';
+import { DEMO_STAFF_PASSWORD, demoStaff } from './demo/seed.ts';
 import { createLogger } from './logger.ts';
 
 const config = readConfig();
@@ -19,6 +20,10 @@ try {
     lines.push('', 'Demo host sites (each embeds Kindred widgets with its own publishable key):');
     for (const site of kindred.demoSites) {
       lines.push(`  ${site.name.padEnd(26)} ${site.url}   key ${site.publishableKey}   ${site.embeds.map((e) => `<${e}>`).join(' ')}`);
+    }
+    lines.push('', `Demo console sign-in (${kindred.apiUrl}/admin/), password "${DEMO_STAFF_PASSWORD}":`);
+    for (const site of kindred.demoSites) {
+      lines.push(`  ${site.name.padEnd(26)} organisation "${site.slug}"   ${demoStaff(site).map((s) => s.email).join(' or ')}`);
     }
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);

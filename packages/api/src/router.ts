@@ -4,6 +4,7 @@ import { privacyRouter } from './modules/privacy/privacy.router.ts';
 import { productsRouter, reviewsRouter } from './modules/reviews/reviews.router.ts';
 import { storiesRouter } from './modules/stories/stories.router.ts';
 import { identityRouter } from './modules/identity/identity.router.ts';
+import { staffAccountRouters } from './modules/staff/staff.router.ts';
 import { createCallerFactory, router } from './trpc/trpc.ts';
 
 export const appRouter = router({
@@ -14,6 +15,8 @@ export const appRouter = router({
   products: productsRouter,
   reviews: reviewsRouter,
   privacy: privacyRouter,
+  /** The admin console's procedures (staff sessions, not member tokens). */
+  staff: router({ ...staffAccountRouters }),
 });
 
 /** The API's type: widgets and the admin console import this, and only as a type. */
@@ -60,3 +63,16 @@ export type {
   StorySigning,
 } from './db/schema.ts';
 export type { Page } from './db/keyset.ts';
+export type { InviteDto, SessionDto, StaffDto } from './modules/staff/staff.schema.ts';
+export type {
+  ContentRejectedDetails,
+  ContentStatus,
+  CrisisResource,
+  MemberMutedDetails,
+  ModerationOutcome,
+  ModerationReason,
+  PersonalDetailFinding,
+  PersonalDetailsFoundDetails,
+  RejectionReason,
+} from './modules/moderation/moderation.types.ts';
+export type { StaffRole } from './db/schema.ts';

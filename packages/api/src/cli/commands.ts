@@ -11,6 +11,8 @@ import { withTenant } from '../db/tenant-transaction.ts';
 import { appendAudit, verifyAuditChain } from '../modules/audit/audit.repo.ts';
 import { upsertMembership } from '../modules/groups/groups.repo.ts';
 import { decide, listPending } from '../modules/moderation/moderation.repo.ts';
+import { createInvite } from '../modules/staff/staff-auth.service.ts';
+import { inviteInput } from '../modules/staff/staff.schema.ts';
 import { getTenantSettings, updateTenantSettings, type TenantSettings } from '../modules/tenants/tenant-settings.ts';
 import { tenantSlugSchema } from '../modules/tenants/tenants.service.ts';
 import { findTenantBySlug } from '../modules/tenants/tenants.repo.ts';
@@ -36,6 +38,9 @@ Commands:
   moderate approve|reject --tenant <slug> --id <id>
                          Review stories, comments, reviews, questions and answers waiting for
                          moderation (until the admin console's queue).
+  staff create --tenant <slug> --email <email> [--role owner|moderator|analyst] [--console-url <url>]
+                         Invite someone to the admin console: prints a one-time link (valid 7 days)
+                         where they choose their name and password. Default role: owner.
   audit verify --tenant <slug>
                          Recompute the tenant's audit hash chain and report whether it is intact.
   migrate [--down]       Apply all pending migrations (or undo the newest one).
@@ -90,6 +95,8 @@ export async function runCommand(argv: string[], db: Kysely<Database>, out: Out)
       member: { type: 'string' },
       role: { type: 'string' },
       id: { type: 'string' },
+      email: { type: 'string' },
+      'console-url': { type: 'string' },
     },
   });
   const command = positionals.join(' ');
@@ -203,6 +210,20 @@ export async function runCommand(argv: string[], db: Kysely<Database>, out: Out)
       });
       if (!kind) throw new UsageError(`there is nothing with the id ${id.data} in this tenant`);
       out(`The ${kind.replace('_', ' ')} ${id.data} is now ${status}.`);
+      return;
+    }
+    case 'staff create': {
+      const tenantId = await tenantIdFor(db, values.tenant);
+      const input = inviteInput.safeParse({ email: values.email, role: values.role ?? 'owner' });
+      if (!input.success) throw new UsageError('--email <email> is required, and --role must be owner, moderator or analyst');
+      const consoleUrl = (values['console-url'] ?? 'http://localhost:8787').replace(/\/+$/, '');
+      const token = await withTenant(db, tenantId, async (tx) => {
+        const { invite, token } = await createInvite(tx, { ...input.data, invitedBy: null });
+        await appendAudit(tx, { actorKind: 'operator', action: 'staff.invited', subject: invite.id, details: { role: input.data.role } });
+        return token;
+      });
+      out(`Invited ${input.data.email} as ${input.data.role}. Send them this link (valid for 7 days, usable once):`);
+      out(`  ${consoleUrl}/admin/#/invite/${token}`);
       return;
     }
     case 'audit verify': {

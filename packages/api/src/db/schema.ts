@@ -3,11 +3,28 @@
  * here in the same commit. `Generated<T>` marks columns with a database default.
  */
 import type { ColumnType, Generated } from 'kysely';
+import type { ContentStatus, CrisisResource, ModerationReason } from '../modules/moderation/moderation.types.ts';
 
 /** Read as Date, written as Date or ISO string, defaulted by the database. */
 type CreatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+/**
+ * The moderation columns every kind of user content has (migration 0008). Only `published`
+ * content is ever shown to anyone but its author and staff.
+ */
+export interface ModerationColumns {
+  status: ColumnType<ModerationStatus, ModerationStatus | undefined, ModerationStatus>;
+  moderation_reason: ColumnType<ModerationReason | null, ModerationReason | null | undefined, ModerationReason | null>;
+  /** A moderator's note to the author (why it was rejected or hidden, what was edited). */
+  moderation_note: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The crisis phase matched: first in the queue. */
+  is_crisis: Generated<boolean>;
+  /** The crisis resources its author was shown, for the moderator who reaches out. */
+  crisis_resources: ColumnType<CrisisResource[] | null, string | null | undefined, string | null>;
+  moderated_at: NullableTimestamp;
+}
 
 export interface TenantsTable {
   id: Generated<string>;
@@ -58,6 +75,58 @@ export interface MembersTable {
   shared_attributes: ColumnType<string[], string[] | undefined, string[]>;
   created_at: CreatedAt;
   updated_at: CreatedAt;
+  /** Set by staff: `ban` refuses the member's token; `mute` refuses their writes. */
+  sanction: ColumnType<'ban' | 'mute' | null, 'ban' | 'mute' | null | undefined, 'ban' | 'mute' | null>;
+  /** null with a sanction: permanent. */
+  sanction_until: NullableTimestamp;
+  sanction_note: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Verified as a clinician by the organisation's staff (not by the host's token). */
+  verified_clinician: Generated<boolean>;
+}
+
+export type StaffRole = 'owner' | 'moderator' | 'analyst';
+
+export interface StaffAccountsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  /** Lower-cased. */
+  email: string;
+  display_name: string;
+  role: StaffRole;
+  /** argon2id. */
+  password_hash: string;
+  /** Base32 TOTP secret; set during set-up, used once `totp_enabled`. */
+  totp_secret: string | null;
+  totp_enabled: Generated<boolean>;
+  failed_sign_ins: Generated<number>;
+  locked_until: NullableTimestamp;
+  created_at: CreatedAt;
+  last_sign_in_at: NullableTimestamp;
+}
+
+export interface StaffSessionsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  staff_id: string;
+  /** SHA-256 of the cookie's secret part; the secret itself is never stored. */
+  token_hash: string;
+  csrf_token: string;
+  created_at: CreatedAt;
+  last_seen_at: CreatedAt;
+  expires_at: Timestamp;
+}
+
+export interface StaffInvitesTable {
+  tenant_id: string;
+  id: Generated<string>;
+  email: string;
+  role: StaffRole;
+  token_hash: string;
+  invited_by: string | null;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  accepted_at: NullableTimestamp;
+  revoked_at: NullableTimestamp;
 }
 
 export interface GroupsTable {
@@ -88,7 +157,7 @@ export interface GroupMembershipsTable {
   updated_at: CreatedAt;
 }
 
-export interface ThreadsTable {
+export interface ThreadsTable extends ModerationColumns {
   tenant_id: string;
   id: Generated<string>;
   /** null: the tenant's general forum. */
@@ -103,7 +172,7 @@ export interface ThreadsTable {
   last_activity_at: CreatedAt;
 }
 
-export interface PostsTable {
+export interface PostsTable extends ModerationColumns {
   tenant_id: string;
   id: Generated<string>;
   thread_id: string;
@@ -186,7 +255,8 @@ export interface AuditLogTable {
 
 export type StoryAudience = 'public' | 'members' | 'group' | 'care_team' | 'only_me';
 export type StorySigning = 'name' | 'pseudonym' | 'anonymous';
-export type ModerationStatus = 'pending' | 'published' | 'rejected';
+/** Where a piece of content stands (see moderation.types.ts). */
+export type ModerationStatus = ContentStatus;
 export type ConsentUse = 'site' | 'outreach' | 'research';
 
 export interface ConsentTextsTable {
@@ -197,7 +267,7 @@ export interface ConsentTextsTable {
   created_at: CreatedAt;
 }
 
-export interface StoriesTable {
+export interface StoriesTable extends ModerationColumns {
   tenant_id: string;
   id: Generated<string>;
   author_id: string;
@@ -214,7 +284,6 @@ export interface StoriesTable {
   group_id: string | null;
   signing: StorySigning;
   pseudonym: string | null;
-  status: ModerationStatus;
   thanks_count: Generated<number>;
   idempotency_key: string | null;
   created_at: CreatedAt;
@@ -239,14 +308,13 @@ export interface StoryThanksTable {
   created_at: CreatedAt;
 }
 
-export interface StoryCommentsTable {
+export interface StoryCommentsTable extends ModerationColumns {
   tenant_id: string;
   id: Generated<string>;
   story_id: string;
   author_id: string;
   body: string;
   body_html: string;
-  status: ModerationStatus;
   idempotency_key: string | null;
   created_at: CreatedAt;
 }
@@ -266,7 +334,7 @@ export interface ProductsTable {
 
 export type ReviewSigning = 'name' | 'pseudonym';
 
-export interface ReviewsTable {
+export interface ReviewsTable extends ModerationColumns {
   tenant_id: string;
   id: Generated<string>;
   product_id: string;
@@ -279,7 +347,6 @@ export interface ReviewsTable {
   signing: ReviewSigning;
   pseudonym: string | null;
   verified_purchase: Generated<boolean>;
-  status: ModerationStatus;
   helpful_count: Generated<number>;
   merchant_reply_html: string | null;
   merchant_replied_at: NullableTimestamp;
@@ -295,18 +362,17 @@ export interface ReviewVotesTable {
   created_at: CreatedAt;
 }
 
-export interface ProductQuestionsTable {
+export interface ProductQuestionsTable extends ModerationColumns {
   tenant_id: string;
   id: Generated<string>;
   product_id: string;
   author_id: string;
   body: string;
-  status: ModerationStatus;
   idempotency_key: string | null;
   created_at: CreatedAt;
 }
 
-export interface ProductAnswersTable {
+export interface ProductAnswersTable extends ModerationColumns {
   tenant_id: string;
   id: Generated<string>;
   question_id: string;
@@ -316,7 +382,6 @@ export interface ProductAnswersTable {
   staff_name: string | null;
   body: string;
   body_html: string;
-  status: ModerationStatus;
   idempotency_key: string | null;
   created_at: CreatedAt;
 }
@@ -346,4 +411,7 @@ export interface Database {
   review_votes: ReviewVotesTable;
   product_questions: ProductQuestionsTable;
   product_answers: ProductAnswersTable;
+  staff_accounts: StaffAccountsTable;
+  staff_sessions: StaffSessionsTable;
+  staff_invites: StaffInvitesTable;
 }

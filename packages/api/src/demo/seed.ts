@@ -7,6 +7,7 @@ import type { Database } from '../db/schema.ts';
 import { withTenant, type TenantTx } from '../db/tenant-transaction.ts';
 import { renderBody } from '../modules/content/formatting.ts';
 import { upsertMembership } from '../modules/groups/groups.repo.ts';
+import { createAccount } from '../modules/staff/staff-auth.service.ts';
 import { updateTenantSettings } from '../modules/tenants/tenant-settings.ts';
 import { findTenantBySlug } from '../modules/tenants/tenants.repo.ts';
 import { addOrigin, createTenant } from '../modules/tenants/tenants.service.ts';
@@ -190,6 +191,21 @@ async function seedProducts(tx: TenantTx, demo: DemoTenant, memberId: (name: str
   }
 }
 
+/** The demo console password for every demo staff account (demo data only, printed at start-up). */
+export const DEMO_STAFF_PASSWORD = 'kindred-demo-console';
+
+/** Console accounts for a demo tenant: an owner and a moderator. Safe to run on every start. */
+export function demoStaff(demo: DemoTenant) {
+  return [
+    { email: `owner@${demo.slug}.example`, displayName: 'Demo Owner', role: 'owner' as const },
+    { email: `moderator@${demo.slug}.example`, displayName: 'Demo Moderator', role: 'moderator' as const },
+  ];
+}
+
+async function seedStaff(tx: TenantTx, demo: DemoTenant): Promise<void> {
+  for (const account of demoStaff(demo)) await createAccount(tx, { ...account, password: DEMO_STAFF_PASSWORD });
+}
+
 /** Origins a demo host page on `port` is reached from. */
 export const demoOrigins = (port: number) => [`http://localhost:${port}`, `http://127.0.0.1:${port}`];
 
@@ -200,11 +216,15 @@ export async function seedDemo(db: Kysely<Database>, hostPortFor: (demo: DemoTen
     const existing = await findTenantBySlug(db, demo.slug);
     if (existing) {
       for (const origin of origins) await addOrigin(db, existing.id, origin);
+      await withTenant(db, existing.id, (tx) => seedStaff(tx, demo));
       seeded.push({ demo, tenantId: existing.id, origins, created: false });
       continue;
     }
     const { tenant } = await createTenant(db, { name: demo.name, slug: demo.slug, origins, publishableKey: demo.publishableKey });
-    await withTenant(db, tenant.id, (tx) => seedContent(tx, demo));
+    await withTenant(db, tenant.id, async (tx) => {
+      await seedContent(tx, demo);
+      await seedStaff(tx, demo);
+    });
     seeded.push({ demo, tenantId: tenant.id, origins, created: true });
   }
   return seeded;

@@ -20,6 +20,7 @@ import { isOriginKnown } from '../modules/tenants/tenants.repo.ts';
 import { appRouter, createCaller } from '../router.ts';
 import { createContextInner, type Context } from '../trpc/context.ts';
 import { kindredCodeOf, kindredErrorData } from '../trpc/trpc.ts';
+import { STAFF_COOKIE } from '../modules/staff/staff-auth.service.ts';
 import { serveStatic } from './static-files.ts';
 
 /** What the access log needs to know about a request once it is answered. */
@@ -63,11 +64,12 @@ function sendError(res: ServerResponse, status: number, code: ErrorCode, headers
 /** Errors in tRPC's JSON shape, for refusals answered outside tRPC's own handler. */
 function sendTrpcError(res: ServerResponse, error: TRPCError, path: string) {
   const httpStatus = getHTTPStatusCodeFromError(error);
-  const { code, issues, message } = kindredErrorData(error);
+  const { code, issues, message, details } = kindredErrorData(error);
+  const data = { code: error.code, httpStatus, path, kindredCode: code, ...(issues ? { issues } : {}), ...(details ? { details } : {}) };
   sendJson(
     res,
     httpStatus,
-    { error: { message, code: TRPC_ERROR_CODES_BY_KEY[error.code], data: { code: error.code, httpStatus, path, kindredCode: code, ...(issues ? { issues } : {}) } } },
+    { error: { message, code: TRPC_ERROR_CODES_BY_KEY[error.code], data } },
     {
       'cache-control': 'no-store',
       ...(error instanceof KindredError && error.retryAfterSeconds !== undefined ? { 'retry-after': String(error.retryAfterSeconds) } : {}),
@@ -102,6 +104,41 @@ async function subscriptionRefusal(ctx: Context, path: string, rawInput: string 
   } finally {
     abort.abort();
   }
+}
+
+/**
+ * Guest reads of widget data may be served by a CDN for a few seconds (CDN-Cache-Control, keyed
+ * by origin and key), while browsers always revalidate: a member who just posted and reloads
+ * must see the post. Anything personal (member or console) is never stored.
+ */
+function cachingHeaders(path: string, type: string, errors: TRPCError[], ctx: Context | undefined): Headers {
+  const retryAfter = errors.find((e): e is KindredError => e instanceof KindredError && e.retryAfterSeconds !== undefined)?.retryAfterSeconds;
+  if (retryAfter !== undefined) return new Headers({ 'retry-after': String(retryAfter), 'cache-control': 'no-store' });
+  const guestWidgetRead = type === 'query' && errors.length === 0 && ctx?.tenant.ok && !ctx.token && !path.startsWith('staff.');
+  if (guestWidgetRead) {
+    return new Headers({
+      'cache-control': 'public, max-age=0, must-revalidate',
+      'cdn-cache-control': 'public, max-age=5, stale-while-revalidate=30',
+      vary: 'Origin, X-Kindred-Key, Authorization',
+    });
+  }
+  return new Headers({ 'cache-control': 'private, no-store' });
+}
+
+/** One cookie's value from the Cookie header. */
+function cookieValue(req: IncomingMessage, name: string): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const at = part.indexOf('=');
+    if (at > 0 && part.slice(0, at).trim() === name) return part.slice(at + 1).trim();
+  }
+  return undefined;
+}
+
+/** The origin the browser used to reach this API (the admin console's origin). */
+function selfOrigin(req: IncomingMessage): string {
+  const forwardedProto = singleHeader(req.headers['x-forwarded-proto'])?.split(',')[0]?.trim();
+  const proto = forwardedProto === 'https' || (req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http';
+  return `${proto}://${req.headers.host ?? 'localhost'}`;
 }
 
 function bearerToken(req: IncomingMessage): string | undefined {
@@ -148,6 +185,10 @@ export function createApiServer(options: ApiServerOptions): Server {
       ip: req.socket.remoteAddress,
       realtime: options.realtime,
       rateLimits: options.rateLimits,
+      staffCookie: cookieValue(req, STAFF_COOKIE),
+      csrfToken: singleHeader(req.headers['x-kindred-csrf']),
+      selfOrigin: selfOrigin(req),
+      secure: selfOrigin(req).startsWith('https:'),
     });
     if (ctx.tenant.ok) request.tenantId = ctx.tenant.tenant.id;
     // Echo the origin only when it is on this tenant's allowlist; never with credentials.
@@ -171,21 +212,9 @@ export function createApiServer(options: ApiServerOptions): Server {
       allowBatching: false,
       createContext: () => ctx,
       responseMeta({ type, errors, ctx }) {
-        const retryAfter = errors.find((e): e is KindredError => e instanceof KindredError && e.retryAfterSeconds !== undefined)?.retryAfterSeconds;
-        if (retryAfter !== undefined) return { headers: new Headers({ 'retry-after': String(retryAfter), 'cache-control': 'no-store' }) };
-        // Guest reads may be served by a CDN for a few seconds (CDN-Cache-Control, keyed by
-        // origin and key), while browsers always revalidate: a member who just posted and
-        // reloads must see the post. Anything personal is never stored.
-        if (type === 'query' && errors.length === 0 && ctx && !ctx.token) {
-          return {
-            headers: new Headers({
-              'cache-control': 'public, max-age=0, must-revalidate',
-              'cdn-cache-control': 'public, max-age=5, stale-while-revalidate=30',
-              vary: 'Origin, X-Kindred-Key, Authorization',
-            }),
-          };
-        }
-        return { headers: new Headers({ 'cache-control': 'private, no-store' }) };
+        const headers = cachingHeaders(path, type, errors, ctx);
+        for (const cookie of ctx?.responseCookies ?? []) headers.append('set-cookie', cookie);
+        return { headers };
       },
       onError({ error, path: procedure, ctx }) {
         const code = kindredCodeOf(error);

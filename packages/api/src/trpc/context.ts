@@ -27,6 +27,14 @@ export interface ContextInput {
   realtime?: RealtimeHub | undefined;
   /** Where rate-limit counters live; without it requests are not limited (tests, load benchmarks). */
   rateLimits?: RateLimitStore | undefined;
+  /** The admin console's session cookie value (`kindred_staff`). */
+  staffCookie?: string | undefined;
+  /** Header `x-kindred-csrf`: the session's CSRF token, required on console mutations. */
+  csrfToken?: string | undefined;
+  /** This API's own origin (scheme://host), where the console runs; console mutations must come from it. */
+  selfOrigin?: string | undefined;
+  /** Served over https: console cookies get `Secure`. */
+  secure?: boolean | undefined;
 }
 
 export interface Context {
@@ -39,6 +47,10 @@ export interface Context {
   rateLimits: RateLimitStore | undefined;
   /** Resolved once per request; procedures refuse to run unless it is ok. */
   tenant: TenantResolution | { ok: false; error: 'DATABASE_UNAVAILABLE' };
+  /** What the admin console's requests carry (staff procedures read it). */
+  console: { cookie: string | undefined; csrfToken: string | undefined; origin: string | undefined; selfOrigin: string | undefined; secure: boolean };
+  /** `Set-Cookie` values a procedure wants sent with the response. */
+  responseCookies: string[];
 }
 
 export async function createContextInner(input: ContextInput): Promise<Context> {
@@ -51,5 +63,22 @@ export async function createContextInner(input: ContextInput): Promise<Context> 
     tenant = { ok: false, error: 'DATABASE_UNAVAILABLE' };
   }
   const log = input.log.child({ requestId, ...(tenant.ok ? { tenantId: tenant.tenant.id } : {}) });
-  return { db: input.db, log, requestId, token: input.token, ip: input.ip, realtime: input.realtime, rateLimits: input.rateLimits, tenant };
+  return {
+    db: input.db,
+    log,
+    requestId,
+    token: input.token,
+    ip: input.ip,
+    realtime: input.realtime,
+    rateLimits: input.rateLimits,
+    tenant,
+    console: {
+      cookie: input.staffCookie,
+      csrfToken: input.csrfToken,
+      origin: input.origin,
+      selfOrigin: input.selfOrigin,
+      secure: input.secure ?? false,
+    },
+    responseCookies: [],
+  };
 }

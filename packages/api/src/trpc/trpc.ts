@@ -5,6 +5,9 @@
  * - `tenantProcedure`: the tenant is known and the Origin allowed; the work runs in one
  *   tenant-bound transaction (`ctx.tx`); `ctx.member` is the signed-in member or null.
  * - `memberProcedure`: as above, and a signed-in member is required.
+ * - `serverProcedure`: the tenant's own backend, with its secret key.
+ * - `staffProcedure` (and `ownerProcedure`, `moderatorProcedure`): the admin console's signed-in
+ *   staff; `consoleProcedure`: the console before sign-in.
  */
 import { initTRPC, TRPCError } from '@trpc/server';
 import { isConnectionError } from '../db/database.ts';
@@ -12,7 +15,9 @@ import { withTenant, type TenantTx } from '../db/tenant-transaction.ts';
 import { ERROR_CODES, KindredError, type ErrorCode } from '../errors.ts';
 import { signIn, type SignedInMember } from '../modules/identity/identity.service.ts';
 import { enforceRateLimit, limitsOf, type RateLimits } from '../modules/rate-limits/rate-limits.ts';
+import { parseSessionCookie, resolveSession, safeEqual } from '../modules/staff/staff-auth.service.ts';
 import { findTenantBySecretHash } from '../modules/tenants/tenants.repo.ts';
+import type { StaffRole } from '../db/schema.ts';
 import { hashSecretKey } from '../modules/tenants/tenants.service.ts';
 import type { Context } from './context.ts';
 
@@ -46,7 +51,8 @@ export function kindredErrorData(error: TRPCError) {
   const code = kindredCodeOf(error);
   const issues = zodIssues(error);
   const message = code === 'INTERNAL' ? ERROR_CODES.INTERNAL.message : issues ? ERROR_CODES.VALIDATION_FAILED.message : error.message;
-  return { code, issues, message };
+  const details = error instanceof KindredError ? error.details : undefined;
+  return { code, issues, message, details };
 }
 
 const t = initTRPC.context<Context>().create({
@@ -58,8 +64,8 @@ const t = initTRPC.context<Context>().create({
   },
   errorFormatter({ shape, error }) {
     // Internal failures never echo their cause to the client.
-    const { code, issues, message } = kindredErrorData(error);
-    return { ...shape, message, data: { ...shape.data, kindredCode: code, ...(issues ? { issues } : {}) } };
+    const { code, issues, message, details } = kindredErrorData(error);
+    return { ...shape, message, data: { ...shape.data, kindredCode: code, ...(issues ? { issues } : {}), ...(details ? { details } : {}) } };
   },
 });
 
@@ -163,3 +169,75 @@ export const memberProcedure = tenantProcedure.use(({ ctx, next }) => {
   if (!ctx.member) throw new KindredError('SIGN_IN_REQUIRED');
   return next({ ctx: { member: ctx.member } });
 });
+
+/**
+ * Console mutations must come from the console's own origin when the browser says where it is
+ * from (SameSite=Strict cookies already keep other sites' requests cookie-less; this is the
+ * second lock).
+ */
+function requireConsoleOrigin(ctx: Context): void {
+  const { origin, selfOrigin } = ctx.console;
+  if (origin !== undefined && selfOrigin !== undefined && origin !== selfOrigin) throw new KindredError('CSRF_FAILED');
+}
+
+/**
+ * The admin console's calls before a session exists (sign-in, invites). The tenant comes from
+ * the input, so these procedures open their own tenant transactions.
+ */
+export const consoleProcedure = t.procedure.use(async ({ ctx, next, type }) => {
+  try {
+    if (type === 'mutation') requireConsoleOrigin(ctx);
+    if (ctx.rateLimits) {
+      // Per address only: sign-in attempts are also counted per account (lock-out).
+      await enforceRateLimit(ctx.rateLimits, { tenantId: 'console', kind: 'write', ip: ctx.ip, token: undefined, limits: limitsOf({}) });
+    }
+    const outcome = await next();
+    if (!outcome.ok) throw outcome.error;
+    return outcome;
+  } catch (err) {
+    throw classifyError(err);
+  }
+});
+
+/**
+ * A signed-in staff member of one tenant, from the console's session cookie. Mutations also need
+ * the session's CSRF token in `x-kindred-csrf`. `ctx.staff` is the account; the work runs in the
+ * tenant's transaction like every other procedure.
+ */
+export const staffProcedure = t.procedure.use(async ({ ctx, next, type }) => {
+  const cookie = parseSessionCookie(ctx.console.cookie);
+  if (!cookie) throw new KindredError('STAFF_SIGN_IN_REQUIRED');
+  if (type === 'mutation') requireConsoleOrigin(ctx);
+  try {
+    if (ctx.rateLimits) {
+      const kind = type === 'mutation' ? 'write' : 'read';
+      await enforceRateLimit(ctx.rateLimits, { tenantId: cookie.tenantId, kind, ip: ctx.ip, token: ctx.console.cookie, limits: limitsOf({}) });
+    }
+    const result = await withTenant(ctx.db, cookie.tenantId, async (tx: TenantTx) => {
+      const session = await resolveSession(tx, cookie.secret);
+      if (!session) throw new KindredError('STAFF_SIGN_IN_REQUIRED');
+      if (type === 'mutation' && !safeEqual(ctx.console.csrfToken ?? '', session.csrfToken)) throw new KindredError('CSRF_FAILED');
+      const tenant = await tx.selectFrom('tenants').select(['id', 'slug', 'name']).executeTakeFirstOrThrow();
+      const outcome = await next({ ctx: { tx, tenant, staff: session.account, staffSession: session } });
+      if (!outcome.ok) throw outcome.error;
+      return outcome;
+    });
+    if (type === 'mutation') ctx.realtime?.notify();
+    return result;
+  } catch (err) {
+    throw classifyError(err);
+  }
+});
+
+/** Staff whose role is one of `roles`; the others get STAFF_ROLE_FORBIDDEN. */
+export function staffWithRole(...roles: StaffRole[]) {
+  return staffProcedure.use(({ ctx, next }) => {
+    if (!roles.includes(ctx.staff.role)) throw new KindredError('STAFF_ROLE_FORBIDDEN');
+    return next();
+  });
+}
+
+/** Owners run the organisation's console: settings, keys, team, audit. */
+export const ownerProcedure = staffWithRole('owner');
+/** Owners and moderators work the queue and look after members. */
+export const moderatorProcedure = staffWithRole('owner', 'moderator');

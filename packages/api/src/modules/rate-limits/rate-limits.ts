@@ -131,11 +131,17 @@ export async function enforceRateLimit(store: RateLimitStore, request: RateLimit
       await store.limiter(points).consume(key, 1);
     } catch (outcome) {
       if (outcome instanceof RateLimiterRes) {
-        throw new KindredError('RATE_LIMITED', undefined, { retryAfterSeconds: Math.max(1, Math.ceil(outcome.msBeforeNext / 1000)) });
+        throw new KindredError('RATE_LIMITED', undefined, retryOptions(outcome.msBeforeNext));
       }
       throw outcome;
     }
   }
+}
+
+/** Retry-After in whole seconds, as a header (server.ts) and as `error.data.details` for clients. */
+function retryOptions(msBeforeNext: number) {
+  const retryAfterSeconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
+  return { retryAfterSeconds, details: { retryAfterSeconds } };
 }
 
 /** The limits in force for a tenant (its settings, with defaults). */
