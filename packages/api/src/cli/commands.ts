@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { withTenant } from '../db/tenant-transaction.ts';
 import { appendAudit, verifyAuditChain } from '../modules/audit/audit.repo.ts';
 import { upsertMembership } from '../modules/groups/groups.repo.ts';
-import { decide, listPending } from '../modules/moderation/moderation.repo.ts';
+import { decide, findKindOf, listQueue } from '../modules/moderation/moderation.service.ts';
 import { createInvite } from '../modules/staff/staff-auth.service.ts';
 import { inviteInput } from '../modules/staff/staff.schema.ts';
 import { getTenantSettings, updateTenantSettings, type TenantSettings } from '../modules/tenants/tenant-settings.ts';
@@ -36,8 +36,8 @@ Commands:
                          Add a signed-in-before member to a group with a role (e.g. a group moderator).
   moderate pending --tenant <slug>
   moderate approve|reject --tenant <slug> --id <id>
-                         Review stories, comments, reviews, questions and answers waiting for
-                         moderation (until the admin console's queue).
+                         Review what waits for moderation (crisis items first); the admin
+                         console's queue does the same with more actions.
   staff create --tenant <slug> --email <email> [--role owner|moderator|analyst] [--console-url <url>]
                          Invite someone to the admin console: prints a one-time link (valid 7 days)
                          where they choose their name and password. Default role: owner.
@@ -192,9 +192,13 @@ export async function runCommand(argv: string[], db: Kysely<Database>, out: Out)
     }
     case 'moderate pending': {
       const tenantId = await tenantIdFor(db, values.tenant);
-      const pending = await withTenant(db, tenantId, (tx) => listPending(tx));
-      if (pending.length === 0) out('Nothing is waiting for review.');
-      for (const item of pending) out(`${item.id}  ${item.createdAt.toISOString().slice(0, 16)}  ${item.kind.padEnd(13)}  ${item.preview}`);
+      const pending = await withTenant(db, tenantId, (tx) => listQueue(tx, { limit: 50 }));
+      if (pending.items.length === 0) out('Nothing is waiting for review.');
+      for (const item of pending.items) {
+        const preview = (item.title ?? item.bodySource).replace(/\s+/g, ' ').slice(0, 60);
+        out(`${item.id}  ${item.createdAt.slice(0, 16)}  ${item.priority === 'crisis' ? 'CRISIS ' : ''}${item.kind.padEnd(13)}  ${preview}`);
+      }
+      if (pending.nextCursor) out('(more waiting: use the admin console to see them all)');
       return;
     }
     case 'moderate approve':
@@ -202,14 +206,13 @@ export async function runCommand(argv: string[], db: Kysely<Database>, out: Out)
       const tenantId = await tenantIdFor(db, values.tenant);
       const id = z.uuid().safeParse(values.id);
       if (!id.success) throw new UsageError('--id <id> is required (see "moderate pending")');
-      const status = command === 'moderate approve' ? 'published' : 'rejected';
-      const kind = await withTenant(db, tenantId, async (tx) => {
-        const decided = await decide(tx, id.data, status);
-        if (decided) await appendAudit(tx, { actorKind: 'operator', action: `${decided}.${status}`, subject: id.data });
-        return decided;
+      const action = command === 'moderate approve' ? 'approve' : 'reject';
+      const item = await withTenant(db, tenantId, async (tx) => {
+        const kind = await findKindOf(tx, id.data);
+        return kind ? decide(tx, { kind: 'operator', id: null }, { kind, id: id.data, action }) : undefined;
       });
-      if (!kind) throw new UsageError(`there is nothing with the id ${id.data} in this tenant`);
-      out(`The ${kind.replace('_', ' ')} ${id.data} is now ${status}.`);
+      if (!item) throw new UsageError(`there is nothing with the id ${id.data} in this tenant`);
+      out(`The ${item.kind.replace('_', ' ')} ${id.data} is now ${item.status}.`);
       return;
     }
     case 'staff create': {

@@ -129,6 +129,20 @@ export interface StaffInvitesTable {
   revoked_at: NullableTimestamp;
 }
 
+export interface ModerationEditsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  kind: 'thread' | 'post' | 'story' | 'story_comment' | 'review' | 'question' | 'answer';
+  item_id: string;
+  /** The content's author (whose words were replaced). */
+  author_id: string;
+  staff_id: string | null;
+  previous_title: string | null;
+  previous_body: string;
+  note: string;
+  created_at: CreatedAt;
+}
+
 export interface GroupsTable {
   tenant_id: string;
   id: Generated<string>;
@@ -414,4 +428,5 @@ export interface Database {
   staff_accounts: StaffAccountsTable;
   staff_sessions: StaffSessionsTable;
   staff_invites: StaffInvitesTable;
+  moderation_edits: ModerationEditsTable;
 }

@@ -195,7 +195,7 @@ async function seedProducts(tx: TenantTx, demo: DemoTenant, memberId: (name: str
 export const DEMO_STAFF_PASSWORD = 'kindred-demo-console';
 
 /** Console accounts for a demo tenant: an owner and a moderator. Safe to run on every start. */
-export function demoStaff(demo: DemoTenant) {
+export function demoStaff(demo: Pick<DemoTenant, 'slug'>) {
   return [
     { email: `owner@${demo.slug}.example`, displayName: 'Demo Owner', role: 'owner' as const },
     { email: `moderator@${demo.slug}.example`, displayName: 'Demo Moderator', role: 'moderator' as const },

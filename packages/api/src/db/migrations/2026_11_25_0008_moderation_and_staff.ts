@@ -96,14 +96,31 @@ export async function up(db: Kysely<unknown>): Promise<void> {
        unique (tenant_id, token_hash),
        foreign key (tenant_id, invited_by) references staff_accounts (tenant_id, id) on delete set null (invited_by)
      )`,
-    // Invite links carry the tenant id next to the token, so lookups stay tenant-bound.
-    ...['staff_accounts', 'staff_sessions', 'staff_invites'].flatMap(tenantIsolation),
-    `grant select, insert, update, delete on staff_accounts, staff_sessions, staff_invites to ${APP_ROLE}`,
+    // A moderator's edit keeps what it replaced (and why), for the author and for review.
+    `create table moderation_edits (
+       tenant_id uuid not null references tenants (id) on delete cascade,
+       id uuid not null default gen_random_uuid(),
+       kind text not null check (kind in ('thread', 'post', 'story', 'story_comment', 'review', 'question', 'answer')),
+       item_id uuid not null,
+       author_id uuid not null,
+       staff_id uuid,
+       previous_title text,
+       previous_body text not null,
+       note text not null check (length(note) between 1 and 1000),
+       created_at timestamptz(3) not null default now(),
+       primary key (tenant_id, id),
+       foreign key (tenant_id, author_id) references members (tenant_id, id) on delete cascade,
+       foreign key (tenant_id, staff_id) references staff_accounts (tenant_id, id) on delete set null (staff_id)
+     )`,
+    `create index moderation_edits_by_item on moderation_edits (tenant_id, kind, item_id, created_at)`,
+    ...['staff_accounts', 'staff_sessions', 'staff_invites', 'moderation_edits'].flatMap(tenantIsolation),
+    `grant select, insert, update, delete on staff_accounts, staff_sessions, staff_invites, moderation_edits to ${APP_ROLE}`,
   ]);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await runStatements(db, [
+    'drop table moderation_edits',
     'drop table staff_invites',
     'drop table staff_sessions',
     'drop table staff_accounts',

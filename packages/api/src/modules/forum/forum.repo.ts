@@ -8,6 +8,7 @@ import { sql, type ExpressionBuilder } from 'kysely';
 import type { Database, ReactionKind, ReportReason } from '../../db/schema.ts';
 import type { TenantTx } from '../../db/tenant-transaction.ts';
 import { threadReadableBy } from '../groups/groups.repo.ts';
+import type { ModerationColumnValues } from '../moderation/moderation.repo.ts';
 import type { ThreadSort } from './forum.schema.ts';
 
 /** How much of the opening post the list query fetches to make an excerpt from. */
@@ -32,9 +33,14 @@ function threadSummaries(tx: TenantTx, viewerId: string | null) {
         .on('am.status', '=', 'active'),
     )
     .where((eb: ThreadRowScope) => threadReadableBy(viewerId)(eb))
+    .where((eb) => eb.or([eb('t.status', '=', 'published'), eb('t.author_id', '=', viewerId ?? NO_MEMBER)]))
     .select([
       't.id',
       't.title',
+      't.status',
+      't.moderation_reason',
+      't.moderation_note',
+      'm.verified_clinician as author_verified_clinician',
       't.group_id',
       't.reply_count',
       't.support_count',
@@ -102,6 +108,7 @@ export async function searchThreads(
     .selectFrom('posts as hp')
     .innerJoin('threads as ht', (j) => j.onRef('ht.tenant_id', '=', 'hp.tenant_id').onRef('ht.id', '=', 'hp.thread_id'))
     .where('hp.deleted_at', 'is', null)
+    .where('hp.status', '=', 'published')
     .where((eb) =>
       eb.or([
         eb(sql`hp.search`, '@@', tsquery),
@@ -146,9 +153,16 @@ function postsWithContext(tx: TenantTx, viewerId: string | null) {
         .on('am.status', '=', 'active'),
     )
     .where((eb: ThreadRowScope) => threadReadableBy(viewerId)(eb))
+    // Unpublished posts (and posts in unpublished threads) are their author's alone.
+    .where((eb) => eb.or([eb('p.status', '=', 'published'), eb('p.author_id', '=', viewer)]))
+    .where((eb) => eb.or([eb('t.status', '=', 'published'), eb('t.author_id', '=', viewer)]))
     .select([
       'p.id',
       'p.thread_id',
+      'p.status',
+      'p.moderation_reason',
+      'p.moderation_note',
+      'm.verified_clinician as author_verified_clinician',
       'p.body',
       'p.body_html',
       'p.content_warning',
@@ -210,6 +224,8 @@ export interface NewPostContent {
   bodyHtml: string;
   contentWarning: string | null;
   anonymous: boolean;
+  /** The moderation pipeline's decision. */
+  moderation: ModerationColumnValues;
 }
 
 /** Inserts a thread unless this author already used the idempotency key; returns its id either way. */
@@ -217,6 +233,7 @@ export async function insertThread(
   tx: TenantTx,
   thread: { groupId: string | null; authorId: string; title: string; anonymous: boolean; idempotencyKey: string },
 ): Promise<{ id: string; created: boolean }> {
+  // Inserted unpublished; `insertOpeningPost` sets the pipeline's decision on both.
   const inserted = await tx
     .insertInto('threads')
     .values({
@@ -226,6 +243,7 @@ export async function insertThread(
       title: thread.title,
       is_anonymous: thread.anonymous,
       idempotency_key: thread.idempotencyKey,
+      status: 'pending',
     })
     .onConflict((oc) => oc.columns(['tenant_id', 'author_id', 'idempotency_key']).doNothing())
     .returning('id')
@@ -241,6 +259,7 @@ export async function insertThread(
 }
 
 export async function insertOpeningPost(tx: TenantTx, post: { threadId: string; authorId: string } & NewPostContent): Promise<void> {
+  await tx.updateTable('threads').set(post.moderation).where('id', '=', post.threadId).execute();
   await tx
     .insertInto('posts')
     .values({
@@ -253,6 +272,7 @@ export async function insertOpeningPost(tx: TenantTx, post: { threadId: string; 
       content_warning: post.contentWarning,
       is_anonymous: post.anonymous,
       idempotency_key: null,
+      ...post.moderation,
     })
     .execute();
 }
@@ -273,16 +293,14 @@ export async function insertReply(
       content_warning: post.contentWarning,
       is_anonymous: post.anonymous,
       idempotency_key: post.idempotencyKey,
+      ...post.moderation,
     })
     .onConflict((oc) => oc.columns(['tenant_id', 'author_id', 'idempotency_key']).doNothing())
     .returning(['id', 'created_at'])
     .executeTakeFirst();
   if (inserted) {
-    await tx
-      .updateTable('threads')
-      .set((eb) => ({ reply_count: eb('reply_count', '+', 1), last_activity_at: inserted.created_at }))
-      .where('id', '=', post.threadId)
-      .execute();
+    // A reply waiting for review is not activity yet: `recountThread` runs when it is published.
+    if (post.moderation.status === 'published') await recountThread(tx, post.threadId, inserted.created_at);
     return { id: inserted.id, created: true };
   }
   const existing = await tx
@@ -294,10 +312,38 @@ export async function insertReply(
   return { id: existing.id, created: false };
 }
 
-/** Keeps the replaced version (history), then writes the new one. */
+/**
+ * A thread's reply count (published replies) and, when a reply was just published, its last
+ * activity. Runs whenever a reply is published, held, hidden or rejected.
+ */
+export async function recountThread(tx: TenantTx, threadId: string, activityAt?: Date): Promise<void> {
+  await tx
+    .updateTable('threads')
+    .set((eb) => ({
+      reply_count: eb
+        .selectFrom('posts')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .where('thread_id', '=', threadId)
+        .where('is_opening', '=', false)
+        .where('status', '=', 'published'),
+      ...(activityAt ? { last_activity_at: activityAt } : {}),
+    }))
+    .where('id', '=', threadId)
+    .execute();
+}
+
+/** Keeps the replaced version (history), then writes the new one with the pipeline's decision on it. */
 export async function editPost(
   tx: TenantTx,
-  edit: { postId: string; editorId: string; body: string; bodyHtml: string; contentWarning: string | null; title?: string | undefined },
+  edit: {
+    postId: string;
+    editorId: string;
+    body: string;
+    bodyHtml: string;
+    contentWarning: string | null;
+    title?: string | undefined;
+    moderation: ModerationColumnValues;
+  },
 ): Promise<void> {
   const current = await tx
     .selectFrom('posts as p')
@@ -318,11 +364,17 @@ export async function editPost(
     .execute();
   await tx
     .updateTable('posts')
-    .set({ body: edit.body, body_html: edit.bodyHtml, content_warning: edit.contentWarning, edited_at: new Date() })
+    .set({ body: edit.body, body_html: edit.bodyHtml, content_warning: edit.contentWarning, edited_at: new Date(), ...edit.moderation })
     .where('id', '=', edit.postId)
     .execute();
-  if (current.is_opening && edit.title !== undefined) {
-    await tx.updateTable('threads').set({ title: edit.title }).where('id', '=', current.thread_id).execute();
+  if (current.is_opening) {
+    await tx
+      .updateTable('threads')
+      .set({ ...(edit.title !== undefined ? { title: edit.title } : {}), ...edit.moderation })
+      .where('id', '=', current.thread_id)
+      .execute();
+  } else {
+    await recountThread(tx, current.thread_id);
   }
 }
 
@@ -368,16 +420,25 @@ export async function setMarkedHelpful(tx: TenantTx, postId: string, helpful: bo
   await tx.updateTable('posts').set({ marked_helpful: helpful }).where('id', '=', postId).execute();
 }
 
-/** One report per member per post; reporting again updates the reason. */
+/** One report per member per post; reporting again updates the reason. Returns the open reports' count of distinct reporters. */
 export async function upsertReport(
   tx: TenantTx,
   report: { postId: string; reporterId: string; reason: ReportReason; note: string | null },
-): Promise<void> {
+): Promise<number> {
   await tx
     .insertInto('reports')
     .values({ tenant_id: tx.tenantId, post_id: report.postId, reporter_id: report.reporterId, reason: report.reason, note: report.note })
-    .onConflict((oc) => oc.columns(['tenant_id', 'post_id', 'reporter_id']).doUpdateSet({ reason: report.reason, note: report.note }))
+    .onConflict((oc) =>
+      oc.columns(['tenant_id', 'post_id', 'reporter_id']).doUpdateSet({ reason: report.reason, note: report.note, status: 'open' }),
+    )
     .execute();
+  const row = await tx
+    .selectFrom('reports')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('post_id', '=', report.postId)
+    .where('status', '=', 'open')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 export async function findMemberCard(tx: TenantTx, memberId: string, groupId: string | null) {
@@ -390,7 +451,7 @@ export async function findMemberCard(tx: TenantTx, memberId: string, groupId: st
         .on('gm.group_id', '=', groupId ?? NO_MEMBER)
         .on('gm.status', '=', 'active'),
     )
-    .select(['m.id', 'm.display_name', 'm.badges', 'm.created_at', 'gm.role as group_role'])
+    .select(['m.id', 'm.display_name', 'm.badges', 'm.verified_clinician', 'm.created_at', 'gm.role as group_role'])
     .where('m.id', '=', memberId)
     .executeTakeFirst();
 }

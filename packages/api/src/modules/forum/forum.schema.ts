@@ -1,5 +1,7 @@
 /** The forum's inputs (zod) and the DTOs it returns. Widgets import these types only. */
 import { z } from 'zod';
+import { confirmPersonalDetails } from '../moderation/moderation.schema.ts';
+import type { ModerationStateDto } from '../moderation/moderation.types.ts';
 import type { ReactionKind, ReportReason } from '../../db/schema.ts';
 import { userLine, userText } from '../../text.ts';
 import type { GroupDto } from '../groups/groups.schema.ts';
@@ -67,6 +69,7 @@ export const createThreadInput = z.object({
   /** Shown to other members as "Anonymous member"; the author and staff still know. */
   anonymous: z.boolean().default(false),
   idempotencyKey,
+  confirmPersonalDetails,
 });
 
 export const replyInput = z.object({
@@ -75,6 +78,7 @@ export const replyInput = z.object({
   contentWarning: contentWarning.optional(),
   anonymous: z.boolean().default(false),
   idempotencyKey,
+  confirmPersonalDetails,
 });
 
 export const editPostInput = z.object({
@@ -83,6 +87,7 @@ export const editPostInput = z.object({
   contentWarning: contentWarning.optional(),
   /** Only for a thread's opening post. */
   title: userLine(3, TITLE_MAX).optional(),
+  confirmPersonalDetails,
 });
 
 export const postRefInput = z.object({ postId: z.uuid() });
@@ -135,7 +140,8 @@ export interface ReactionCounts {
   me_too: number;
 }
 
-export interface ThreadSummaryDto {
+/** Readers other than the author only ever receive published threads and posts. */
+export interface ThreadSummaryDto extends ModerationStateDto {
   id: string;
   title: string;
   /** The opening post's first 200 characters as plain text ('' behind a content warning). */
@@ -153,7 +159,7 @@ export interface ThreadSummaryDto {
   lastActivityAt: string;
 }
 
-export interface PostDto {
+export interface PostDto extends ModerationStateDto {
   id: string;
   threadId: string;
   isOpening: boolean;

@@ -11,6 +11,9 @@ import { plainText, renderBody } from '../content/formatting.ts';
 import { canPostInGroup, canReadGroup, findVisibleGroup, toGroupDto, type Viewer } from '../groups/groups.service.ts';
 import { findGroupById } from '../groups/groups.repo.ts';
 import type { SignedInMember } from '../identity/identity.service.ts';
+import { setModeration } from '../moderation/moderation.repo.ts';
+import type { ContentStatus, ModerationOutcome, ModerationReason } from '../moderation/moderation.types.ts';
+import { moderate } from '../moderation/pipeline.ts';
 import { publish, topics } from '../realtime/outbox.ts';
 import { getTenantSettings, type TenantSettings } from '../tenants/tenant-settings.ts';
 import * as repo from './forum.repo.ts';
@@ -40,9 +43,13 @@ const SNIPPET_RADIUS = 90;
 const NOT_FOUND_THREAD = 'This conversation does not exist or was removed.';
 const NOT_FOUND_POST = 'This post does not exist or was removed.';
 
-function badgesOf(row: { author_badges: string[]; author_group_role: string | null }, settings: TenantSettings): Badge[] {
+function badgesOf(
+  row: { author_badges: string[]; author_group_role: string | null; author_verified_clinician: boolean },
+  settings: TenantSettings,
+): Badge[] {
   const badges: Badge[] = [];
-  if (settings.trustHostBadges && row.author_badges.includes('clinician')) badges.push('clinician');
+  const hostVerified = settings.trustHostBadges && row.author_badges.includes('clinician');
+  if (row.author_verified_clinician || hostVerified) badges.push('clinician');
   if (row.author_group_role === 'mentor') badges.push('mentor');
   if (row.author_group_role === 'moderator') badges.push('group_moderator');
   return badges;
@@ -53,7 +60,7 @@ function badgesOf(row: { author_badges: string[]; author_group_role: string | nu
  * themselves (staff see it through staff procedures, never through these DTOs).
  */
 function authorFor(
-  row: { author_id: string; author_name: string; author_badges: string[]; author_group_role: string | null },
+  row: { author_id: string; author_name: string; author_badges: string[]; author_group_role: string | null; author_verified_clinician: boolean },
   anonymous: boolean,
   viewer: Viewer,
   settings: TenantSettings,
@@ -82,6 +89,7 @@ function toThreadSummary(row: repo.ThreadSummaryRow, viewer: Viewer, settings: T
     supportCount: row.support_count,
     createdAt: row.created_at.toISOString(),
     lastActivityAt: row.last_activity_at.toISOString(),
+    ...moderationStateOf(row),
   };
 }
 
@@ -104,7 +112,28 @@ function toPost(row: repo.PostRow, viewer: Viewer, settings: TenantSettings): Po
     createdAt: row.created_at.toISOString(),
     editedAt: row.edited_at?.toISOString() ?? null,
     deletedAt: row.deleted_at?.toISOString() ?? null,
+    ...moderationStateOf(row),
   };
+}
+
+/** The moderation state the author sees on their own item (always published for everyone else). */
+export function moderationStateOf(row: { status: ContentStatus; moderation_reason: ModerationReason | null; moderation_note: string | null }) {
+  const published = row.status === 'published';
+  return { status: row.status, moderationReason: published ? null : row.moderation_reason, moderationNote: published ? null : row.moderation_note };
+}
+
+/** The outcome of a write that was already stored (an idempotent retry), from what is stored. */
+function storedOutcome(dto: { status: ContentStatus; moderationReason: ModerationReason | null }, settings: TenantSettings): ModerationOutcome {
+  if (dto.status === 'published') return { status: 'published', reason: null, crisisResources: null };
+  const reason = dto.moderationReason ?? 'moderator';
+  return { status: 'pending', reason, crisisResources: reason === 'crisis' ? settings.crisisResources : null };
+}
+
+/** Posts in the general forum, and in public or members-only groups, are read beyond a closed circle. */
+async function isWidelyVisible(tx: TenantTx, groupId: string | null): Promise<boolean> {
+  if (groupId === null) return true;
+  const group = await findGroupById(tx, groupId, null);
+  return group?.visibility !== 'group';
 }
 
 /**
@@ -217,9 +246,14 @@ async function loadOwnPost(tx: TenantTx, viewer: SignedInMember, postId: string)
   return post;
 }
 
-export async function createThread(tx: TenantTx, author: SignedInMember, input: CreateThreadInput): Promise<ThreadSummaryDto> {
+export async function createThread(
+  tx: TenantTx,
+  author: SignedInMember,
+  input: CreateThreadInput,
+): Promise<ThreadSummaryDto & { moderation: ModerationOutcome }> {
   const groupId = await readableSpace(tx, author, input.group);
   await requireCanPost(tx, author, groupId);
+  const settings = await getTenantSettings(tx);
   const thread = await repo.insertThread(tx, {
     groupId,
     authorId: author.id,
@@ -227,7 +261,23 @@ export async function createThread(tx: TenantTx, author: SignedInMember, input: 
     anonymous: input.anonymous,
     idempotencyKey: input.idempotencyKey,
   });
+  let moderation: ModerationOutcome | undefined;
   if (thread.created) {
+    // Moderated after the idempotent insert so a retry is never a "repeat"; a refusal rolls it back.
+    const decision = await moderate(
+      tx,
+      author,
+      {
+        kind: 'thread',
+        text: `${input.title}\n${input.contentWarning ?? ''}\n${input.body}`,
+        body: input.body,
+        widelyVisible: await isWidelyVisible(tx, groupId),
+        premoderated: false,
+        confirmPersonalDetails: input.confirmPersonalDetails,
+      },
+      settings,
+    );
+    moderation = decision.outcome;
     await repo.insertOpeningPost(tx, {
       threadId: thread.id,
       authorId: author.id,
@@ -235,22 +285,40 @@ export async function createThread(tx: TenantTx, author: SignedInMember, input: 
       bodyHtml: renderBody(input.body),
       contentWarning: input.contentWarning ?? null,
       anonymous: input.anonymous,
+      moderation: decision.columns,
     });
-    await publish(tx, topics.forum(groupId), 'thread.created', { threadId: thread.id });
+    if (decision.columns.status === 'published') await publish(tx, topics.forum(groupId), 'thread.created', { threadId: thread.id });
   }
-  const [settings, row] = await Promise.all([getTenantSettings(tx), repo.findThread(tx, thread.id, author.id)]);
+  const row = await repo.findThread(tx, thread.id, author.id);
   if (!row) throw new Error(`thread ${thread.id} vanished inside its own transaction`);
   // A retry must describe the same write; a reused key for something else is a client bug.
   if (!thread.created && (row.title !== input.title || row.group_slug !== (input.group ?? null))) {
     throw new KindredError('IDEMPOTENCY_KEY_REUSED');
   }
-  return toThreadSummary(row, author, settings);
+  const dto = toThreadSummary(row, author, settings);
+  return { ...dto, moderation: moderation ?? storedOutcome(dto, settings) };
 }
 
-export async function reply(tx: TenantTx, author: SignedInMember, input: ReplyInput): Promise<PostDto> {
+export async function reply(tx: TenantTx, author: SignedInMember, input: ReplyInput): Promise<PostDto & { moderation: ModerationOutcome }> {
   const thread = await repo.findThread(tx, input.threadId, author.id);
   if (!thread) throw new KindredError('NOT_FOUND', NOT_FOUND_THREAD);
   await requireCanPost(tx, author, thread.group_id);
+  const settings = await getTenantSettings(tx);
+  const decision = await moderate(
+    tx,
+    author,
+    {
+      kind: 'post',
+      text: `${input.contentWarning ?? ''}\n${input.body}`,
+      body: input.body,
+      widelyVisible: await isWidelyVisible(tx, thread.group_id),
+      premoderated: false,
+      confirmPersonalDetails: input.confirmPersonalDetails,
+      idempotencyKey: input.idempotencyKey,
+      threadId: input.threadId,
+    },
+    settings,
+  );
   const post = await repo.insertReply(tx, {
     threadId: input.threadId,
     authorId: author.id,
@@ -259,16 +327,20 @@ export async function reply(tx: TenantTx, author: SignedInMember, input: ReplyIn
     contentWarning: input.contentWarning ?? null,
     anonymous: input.anonymous,
     idempotencyKey: input.idempotencyKey,
+    moderation: decision.columns,
   });
-  if (post.created) {
-    await publish(tx, topics.thread(input.threadId), 'post.created', { postId: post.id });
-    await publish(tx, topics.forum(thread.group_id), 'thread.activity', { threadId: input.threadId });
-  }
+  if (post.created && decision.columns.status === 'published') await announceReply(tx, input.threadId, thread.group_id, post.id);
   const dto = await loadOwnPost(tx, author, post.id);
   if (!post.created && (dto.threadId !== input.threadId || dto.bodySource !== input.body)) {
     throw new KindredError('IDEMPOTENCY_KEY_REUSED');
   }
-  return dto;
+  return { ...dto, moderation: post.created ? decision.outcome : storedOutcome(dto, settings) };
+}
+
+/** Live events for a reply readers can now see. */
+export async function announceReply(tx: TenantTx, threadId: string, groupId: string | null, postId: string): Promise<void> {
+  await publish(tx, topics.thread(threadId), 'post.created', { postId });
+  await publish(tx, topics.forum(groupId), 'thread.activity', { threadId });
 }
 
 /** The viewer's own post, for changing it; someone else's is FORBIDDEN_ACTION, a missing one NOT_FOUND. */
@@ -279,10 +351,20 @@ async function ownPost(tx: TenantTx, member: SignedInMember, postId: string) {
   return post;
 }
 
-export async function editPost(tx: TenantTx, member: SignedInMember, input: EditPostInput): Promise<PostDto> {
+export async function editPost(tx: TenantTx, member: SignedInMember, input: EditPostInput): Promise<PostDto & { moderation: ModerationOutcome }> {
   const post = await ownPost(tx, member, input.postId);
   if (!(await repo.findPost(tx, input.postId, member.id))) throw new KindredError('NOT_FOUND', NOT_FOUND_POST);
   if (input.title !== undefined && !post.is_opening) throw new KindredError('VALIDATION_FAILED', 'Only the first post of a conversation has a title.');
+  const thread = await repo.findThread(tx, post.thread_id, member.id);
+  const decision = await moderate(tx, member, {
+    kind: post.is_opening ? 'thread' : 'post',
+    text: `${input.title ?? (post.is_opening ? (thread?.title ?? '') : '')}\n${input.contentWarning ?? ''}\n${input.body}`,
+    body: input.body,
+    widelyVisible: await isWidelyVisible(tx, post.group_id),
+    premoderated: false,
+    confirmPersonalDetails: input.confirmPersonalDetails,
+    editing: input.postId,
+  });
   await repo.editPost(tx, {
     postId: input.postId,
     editorId: member.id,
@@ -290,9 +372,10 @@ export async function editPost(tx: TenantTx, member: SignedInMember, input: Edit
     bodyHtml: renderBody(input.body),
     contentWarning: input.contentWarning ?? null,
     title: input.title,
+    moderation: decision.columns,
   });
   await publish(tx, topics.thread(post.thread_id), 'post.updated', { postId: input.postId });
-  return loadOwnPost(tx, member, input.postId);
+  return { ...(await loadOwnPost(tx, member, input.postId)), moderation: decision.outcome };
 }
 
 /** Authors can always delete their own posts, even after leaving the group they wrote in. */
@@ -309,6 +392,7 @@ export async function deletePost(tx: TenantTx, member: SignedInMember, postId: s
     bodyHtml: '', bodySource: null, contentWarning: null, markedHelpful: false,
     reactions: { support: 0, helpful: 0, me_too: 0 }, myReactions: [],
     createdAt: new Date().toISOString(), editedAt: null, deletedAt: new Date().toISOString(),
+    status: 'published', moderationReason: null, moderationNote: null,
   };
 }
 
@@ -344,10 +428,21 @@ export async function markHelpful(tx: TenantTx, member: SignedInMember, input: {
   return loadOwnPost(tx, member, input.postId);
 }
 
+/**
+ * A member reports a post. Once enough distinct members have reported it (the tenant's
+ * threshold), it is hidden until a moderator looks.
+ */
 export async function report(tx: TenantTx, member: SignedInMember, input: ReportInput): Promise<{ ok: true }> {
   const row = await repo.findPost(tx, input.postId, member.id);
   if (!row || row.deleted_at) throw new KindredError('NOT_FOUND', NOT_FOUND_POST);
-  await repo.upsertReport(tx, { postId: input.postId, reporterId: member.id, reason: input.reason, note: input.note || null });
+  const reporters = await repo.upsertReport(tx, { postId: input.postId, reporterId: member.id, reason: input.reason, note: input.note || null });
+  const { moderation } = await getTenantSettings(tx);
+  if (reporters >= moderation.reportThreshold && row.status === 'published') {
+    await setModeration(tx, row.is_opening ? 'thread' : 'post', input.postId, { status: 'hidden', reason: 'reported', note: null });
+    if (!row.is_opening) await repo.recountThread(tx, row.thread_id);
+    await publish(tx, topics.thread(row.thread_id), 'post.updated', { postId: input.postId });
+    await publish(tx, topics.forum(row.group_id), 'thread.activity', { threadId: row.thread_id });
+  }
   return { ok: true };
 }
 
@@ -359,7 +454,7 @@ export async function memberCard(tx: TenantTx, viewer: Viewer, input: { memberId
   return {
     id: row.id,
     displayName: row.display_name,
-    badges: badgesOf({ author_badges: row.badges, author_group_role: groupRole }, settings),
+    badges: badgesOf({ author_badges: row.badges, author_group_role: groupRole, author_verified_clinician: row.verified_clinician }, settings),
     groupRole,
     joinedAt: row.created_at.toISOString(),
   };

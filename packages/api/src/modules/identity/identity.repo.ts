@@ -17,7 +17,17 @@ export interface MemberProfile {
  * returning id, (xmax = 0) as created
  * ```
  */
-export async function upsertMember(tx: TenantTx, profile: MemberProfile): Promise<{ id: string; created: boolean }> {
+export interface UpsertedMember {
+  id: string;
+  created: boolean;
+  sanction: 'ban' | 'mute' | null;
+  sanction_until: Date | null;
+  verified_clinician: boolean;
+}
+
+const STANDING = ['sanction', 'sanction_until', 'verified_clinician'] as const;
+
+export async function upsertMember(tx: TenantTx, profile: MemberProfile): Promise<UpsertedMember> {
   const written = await tx
     .insertInto('members')
     .values({
@@ -44,10 +54,13 @@ export async function upsertMember(tx: TenantTx, profile: MemberProfile): Promis
           ]),
         ),
     )
-    .returning(['id', 'created_at', 'updated_at'])
+    .returning(['id', 'created_at', 'updated_at', ...STANDING])
     .executeTakeFirst();
-  if (written) return { id: written.id, created: written.created_at.getTime() === written.updated_at.getTime() };
+  if (written) {
+    const { created_at, updated_at, ...member } = written;
+    return { ...member, created: created_at.getTime() === updated_at.getTime() };
+  }
 
-  const existing = await tx.selectFrom('members').select('id').where('external_id', '=', profile.externalId).executeTakeFirstOrThrow();
-  return { id: existing.id, created: false };
+  const existing = await tx.selectFrom('members').select(['id', ...STANDING]).where('external_id', '=', profile.externalId).executeTakeFirstOrThrow();
+  return { ...existing, created: false };
 }

@@ -9,7 +9,12 @@ import type { TenantTx } from '../../db/tenant-transaction.ts';
 import { KindredError } from '../../errors.ts';
 import { appendAudit } from '../audit/audit.repo.ts';
 import { findActiveSsoKey } from '../tenants/tenants.repo.ts';
+import { findListed } from '../moderation/word-lists.ts';
+import { getTenantSettings } from '../tenants/tenant-settings.ts';
 import { upsertMember } from './identity.repo.ts';
+
+/** Shown instead of a profile name that uses a banned word. */
+const FALLBACK_NAME = 'Member';
 
 /** The only signing algorithm accepted; `alg: none` and asymmetric confusion are refused. */
 export const MEMBER_TOKEN_ALGORITHM = 'HS256';
@@ -43,6 +48,8 @@ export interface SignedInMember {
   id: string;
   displayName: string;
   badges: string[];
+  /** Muted by staff: may read, may not write (null end: until lifted). */
+  mutedUntil?: Date | 'indefinitely' | undefined;
   /** From this request's token only. */
   purchases: ReadonlySet<string>;
 }
@@ -81,7 +88,18 @@ export async function signIn(tx: TenantTx, token: string): Promise<SignedInMembe
     avatarUrl: claims.avatar ?? null,
     badges: claims.badges,
   };
+  // A profile name is user content too: one with a banned word is not shown.
+  const { moderation } = await getTenantSettings(tx);
+  if (findListed(profile.displayName, moderation.bannedWords).length) profile.displayName = FALLBACK_NAME;
   const member = await upsertMember(tx, profile);
   if (member.created) await appendAudit(tx, { actorKind: 'member', actorId: member.id, action: 'member.joined', subject: member.id });
-  return { id: member.id, displayName: profile.displayName, badges: profile.badges, purchases: new Set(claims.purchases ?? []) };
+  const sanctionActive = member.sanction !== null && (member.sanction_until === null || member.sanction_until.getTime() > Date.now());
+  if (sanctionActive && member.sanction === 'ban') throw new KindredError('MEMBER_BANNED');
+  return {
+    id: member.id,
+    displayName: profile.displayName,
+    badges: profile.badges,
+    mutedUntil: sanctionActive ? (member.sanction_until ?? 'indefinitely') : undefined,
+    purchases: new Set(claims.purchases ?? []),
+  };
 }

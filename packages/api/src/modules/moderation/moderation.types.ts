@@ -71,3 +71,12 @@ export interface MemberMutedDetails {
   /** ISO time the mute ends; null when permanent. */
   until: string | null;
 }
+
+/** What a reader DTO says about the moderation of the viewer's own item (others only ever get published items). */
+export interface ModerationStateDto {
+  status: ContentStatus;
+  /** Why it is not published (null when published). */
+  moderationReason: ModerationReason | null;
+  /** A moderator's note to the author, if they left one. */
+  moderationNote: string | null;
+}

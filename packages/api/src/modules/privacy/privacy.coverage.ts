@@ -18,6 +18,7 @@ export const MEMBER_DATA_TABLES = {
   review_votes: { export: 'helpful votes given', erase: 'deleted (counts updated)' },
   product_questions: { export: 'questions asked', erase: 'words removed; kept so answers stay readable' },
   product_answers: { export: 'answers written', erase: 'deleted' },
+  moderation_edits: { export: 'own words a moderator replaced, with the reason', erase: 'deleted' },
 } as const;
 
 export type MemberDataTable = keyof typeof MEMBER_DATA_TABLES;

@@ -12,9 +12,16 @@ import type { SignedInMember } from '../identity/identity.service.ts';
 const ERASED_NAME = 'Former member';
 const REMOVED_TITLE = 'Removed by its author';
 
-export async function exportMemberData(tx: TenantTx, member: SignedInMember, ip?: string | null) {
-  const id = member.id;
-  const [profile, threads, posts, revisions, reactions, reports, memberships, stories, consents, thanks, comments, reviews, votes, questions, answers] =
+/** Who asked: the member themselves (widget) or a staff member honouring their request (console). */
+export interface PrivacyRequester {
+  kind: 'member' | 'staff';
+  id: string;
+  ip?: string | null | undefined;
+}
+
+export async function exportMemberData(tx: TenantTx, memberId: string, by: PrivacyRequester) {
+  const id = memberId;
+  const [profile, threads, posts, revisions, reactions, reports, memberships, stories, consents, thanks, comments, reviews, votes, questions, answers, moderatorEdits] =
     await Promise.all([
       tx.selectFrom('members').select(['id', 'display_name', 'avatar_url', 'badges', 'shared_attributes', 'created_at']).where('id', '=', id).executeTakeFirst(),
       tx.selectFrom('threads').select(['id', 'title', 'group_id', 'is_anonymous', 'created_at']).where('author_id', '=', id).execute(),
@@ -51,8 +58,9 @@ export async function exportMemberData(tx: TenantTx, member: SignedInMember, ip?
       tx.selectFrom('review_votes').select(['review_id', 'created_at']).where('member_id', '=', id).execute(),
       tx.selectFrom('product_questions').select(['id', 'product_id', 'body', 'status', 'created_at']).where('author_id', '=', id).execute(),
       tx.selectFrom('product_answers').select(['id', 'question_id', 'body', 'status', 'created_at']).where('author_id', '=', id).execute(),
+      tx.selectFrom('moderation_edits').select(['kind', 'item_id', 'previous_title', 'previous_body', 'note', 'created_at']).where('author_id', '=', id).execute(),
     ]);
-  await appendAudit(tx, { actorKind: 'member', actorId: id, action: 'member.exported', subject: id, ip: ip ?? null });
+  await appendAudit(tx, { actorKind: by.kind, actorId: by.id, action: 'member.exported', subject: id, ip: by.ip ?? null });
   return {
     exportedAt: new Date().toISOString(),
     profile,
@@ -60,6 +68,8 @@ export async function exportMemberData(tx: TenantTx, member: SignedInMember, ip?
     groups: memberships,
     stories: { stories, consents, thanksGiven: thanks, comments },
     reviews: { reviews, helpfulVotes: votes, questions, answers },
+    /** Words of yours a moderator replaced, with their reason. */
+    moderatorEdits,
   };
 }
 
@@ -70,8 +80,8 @@ export async function exportMemberData(tx: TenantTx, member: SignedInMember, ip?
  * profile becomes an anonymous "Former member" with a fresh opaque host id, so a later sign-in
  * with the same host id starts a new, empty member. Audit entries keep only the opaque id.
  */
-export async function eraseMember(tx: TenantTx, member: SignedInMember, ip?: string | null): Promise<{ erased: true }> {
-  const id = member.id;
+export async function eraseMember(tx: TenantTx, memberId: string, by: PrivacyRequester): Promise<{ erased: true }> {
+  const id = memberId;
   const now = new Date();
 
   // Counts other people see, before the rows that feed them go.
@@ -100,6 +110,7 @@ export async function eraseMember(tx: TenantTx, member: SignedInMember, ip?: str
   }
 
   await tx.deleteFrom('post_revisions').where('editor_id', '=', id).execute();
+  await tx.deleteFrom('moderation_edits').where('author_id', '=', id).execute();
   await tx.deleteFrom('reports').where('reporter_id', '=', id).execute();
   await tx
     .updateTable('posts')
@@ -118,6 +129,6 @@ export async function eraseMember(tx: TenantTx, member: SignedInMember, ip?: str
     .set({ display_name: ERASED_NAME, external_id: `erased:${randomUUID()}`, avatar_url: null, badges: [], shared_attributes: [], updated_at: now })
     .where('id', '=', id)
     .execute();
-  await appendAudit(tx, { actorKind: 'member', actorId: id, action: 'member.erased', subject: id, ip: ip ?? null });
+  await appendAudit(tx, { actorKind: by.kind, actorId: by.id, action: 'member.erased', subject: id, ip: by.ip ?? null });
   return { erased: true };
 }

@@ -1,4 +1,5 @@
 /** Review, product and Q&A SQL. Readers only ever see published rows (and their own). */
+import type { ModerationColumnValues } from '../moderation/moderation.repo.ts';
 import { sql } from 'kysely';
 import type { ModerationStatus } from '../../db/schema.ts';
 import type { TenantTx } from '../../db/tenant-transaction.ts';
@@ -58,6 +59,8 @@ function reviewsWithContext(tx: TenantTx, viewerId: string | null) {
       'r.pseudonym',
       'r.verified_purchase',
       'r.status',
+      'r.moderation_reason',
+      'r.moderation_note',
       'r.helpful_count',
       'r.merchant_reply_html',
       'r.published_at',
@@ -139,10 +142,10 @@ export async function upsertReview(
     signing: 'name' | 'pseudonym';
     pseudonym: string | null;
     verifiedPurchase: boolean;
-    status: ModerationStatus;
+    moderation: ModerationColumnValues;
   },
 ): Promise<void> {
-  const publishedAt = review.status === 'published' ? new Date() : null;
+  const publishedAt = review.moderation.status === 'published' ? new Date() : null;
   await tx
     .insertInto('reviews')
     .values({
@@ -157,7 +160,7 @@ export async function upsertReview(
       signing: review.signing,
       pseudonym: review.pseudonym,
       verified_purchase: review.verifiedPurchase,
-      status: review.status,
+      ...review.moderation,
       published_at: publishedAt,
     })
     .onConflict((oc) =>
@@ -170,7 +173,7 @@ export async function upsertReview(
         signing: review.signing,
         pseudonym: review.pseudonym,
         verified_purchase: sql<boolean>`${eb.ref('reviews.verified_purchase')} or ${review.verifiedPurchase}`,
-        status: review.status,
+        ...review.moderation,
         published_at: publishedAt,
         updated_at: new Date(),
       })),
@@ -249,7 +252,7 @@ export async function listQuestions(tx: TenantTx, query: { productId: string; vi
   let q = tx
     .selectFrom('product_questions as q')
     .innerJoin('members as m', (j) => j.onRef('m.tenant_id', '=', 'q.tenant_id').onRef('m.id', '=', 'q.author_id'))
-    .select(['q.id', 'q.body', 'q.status', 'q.author_id', 'q.created_at', 'm.display_name as author_name'])
+    .select(['q.id', 'q.body', 'q.status', 'q.moderation_reason', 'q.moderation_note', 'q.author_id', 'q.created_at', 'm.display_name as author_name'])
     .where('q.product_id', '=', query.productId)
     .where((eb) => eb.or([eb('q.status', '=', 'published'), eb('q.author_id', '=', query.viewerId ?? NO_MEMBER)]));
   if (query.after) q = q.where(sql<boolean>`(q.created_at, q.id) < (${query.after[0]}::timestamptz, ${query.after[1]}::uuid)`);
@@ -271,11 +274,11 @@ export async function answersFor(tx: TenantTx, questionIds: string[]) {
 
 export async function insertQuestion(
   tx: TenantTx,
-  question: { productId: string; authorId: string; body: string; status: ModerationStatus; idempotencyKey: string },
+  question: { productId: string; authorId: string; body: string; moderation: ModerationColumnValues; idempotencyKey: string },
 ): Promise<string> {
   const inserted = await tx
     .insertInto('product_questions')
-    .values({ tenant_id: tx.tenantId, product_id: question.productId, author_id: question.authorId, body: question.body, status: question.status, idempotency_key: question.idempotencyKey })
+    .values({ tenant_id: tx.tenantId, product_id: question.productId, author_id: question.authorId, body: question.body, ...question.moderation, idempotency_key: question.idempotencyKey })
     .onConflict((oc) => oc.columns(['tenant_id', 'author_id', 'idempotency_key']).doNothing())
     .returning('id')
     .executeTakeFirst();
@@ -323,7 +326,7 @@ export async function setMerchantReply(tx: TenantTx, reviewId: string, replyHtml
 
 export async function insertAnswer(
   tx: TenantTx,
-  answer: { questionId: string; authorId: string; body: string; bodyHtml: string; status: ModerationStatus; idempotencyKey: string },
+  answer: { questionId: string; authorId: string; body: string; bodyHtml: string; moderation: ModerationColumnValues; idempotencyKey: string },
 ): Promise<{ id: string; created_at: Date }> {
   const inserted = await tx
     .insertInto('product_answers')
@@ -334,7 +337,7 @@ export async function insertAnswer(
       staff_name: null,
       body: answer.body,
       body_html: answer.bodyHtml,
-      status: answer.status,
+      ...answer.moderation,
       idempotency_key: answer.idempotencyKey,
     })
     .onConflict((oc) => oc.columns(['tenant_id', 'author_id', 'idempotency_key']).doNothing())
@@ -347,15 +350,4 @@ export async function insertAnswer(
     .where('author_id', '=', answer.authorId)
     .where('idempotency_key', '=', answer.idempotencyKey)
     .executeTakeFirstOrThrow();
-}
-
-/** Operator moderation (until the moderation queue arrives). */
-export async function setReviewStatus(tx: TenantTx, reviewId: string, status: 'published' | 'rejected'): Promise<boolean> {
-  const updated = await tx
-    .updateTable('reviews')
-    .set({ status, published_at: status === 'published' ? new Date() : null, updated_at: new Date() })
-    .where('id', '=', reviewId)
-    .returning('id')
-    .executeTakeFirst();
-  return updated !== undefined;
 }

@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import type { ModerationStatus, ReviewSigning } from '../../db/schema.ts';
 import { userLine, userText } from '../../text.ts';
+import { confirmPersonalDetails } from '../moderation/moderation.schema.ts';
+import type { ModerationReason } from '../moderation/moderation.types.ts';
 import { cursor, idempotencyKey, pageLimit } from '../forum/forum.schema.ts';
 
 export const sku = z.string().trim().min(1).max(100);
@@ -46,6 +48,7 @@ export const writeReviewInput = z.object({
   attributes: z.array(attributeKey).max(10).default([]),
   signing: z.enum(['name', 'pseudonym']).default('name'),
   pseudonym: userLine(1, 60).optional(),
+  confirmPersonalDetails,
 });
 
 export const voteInput = z.object({ reviewId: z.uuid(), helpful: z.boolean() });
@@ -60,8 +63,8 @@ export const recommendationsInput = z.object({
 });
 
 export const listQuestionsInput = z.object({ sku, cursor: cursor.nullish(), limit: pageLimit });
-export const askInput = z.object({ sku, body: userText(3, 2000), idempotencyKey });
-export const answerInput = z.object({ questionId: z.uuid(), body: userText(1, 5000), idempotencyKey });
+export const askInput = z.object({ sku, body: userText(3, 2000), idempotencyKey, confirmPersonalDetails });
+export const answerInput = z.object({ questionId: z.uuid(), body: userText(1, 5000), idempotencyKey, confirmPersonalDetails });
 
 export const merchantReplyInput = z.object({ reviewId: z.uuid(), body: userText(1, 5000).nullable() });
 export const verifiedAnswerInput = z.object({ questionId: z.uuid(), staffName: userLine(1, 80), body: userText(1, 5000) });
@@ -108,8 +111,12 @@ export interface ReviewDto {
   helpfulCount: number;
   votedHelpful: boolean;
   isOwn: boolean;
-  /** Own reviews only: pending / published / rejected. */
+  /** Own reviews only: published / pending / rejected / hidden. */
   status: ModerationStatus | null;
+  /** Own reviews only: why it is not published. */
+  moderationReason: ModerationReason | null;
+  /** Own reviews only: a moderator's note. */
+  moderationNote: string | null;
   merchantReplyHtml: string | null;
   publishedAt: string | null;
   updatedAt: string;
@@ -132,6 +139,8 @@ export interface QuestionDto {
   answers: AnswerDto[];
   isOwn: boolean;
   status: ModerationStatus | null;
+  moderationReason: ModerationReason | null;
+  moderationNote: string | null;
 }
 
 export interface RecommendationDto {

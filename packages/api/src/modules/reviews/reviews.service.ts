@@ -11,6 +11,8 @@ import { KindredError } from '../../errors.ts';
 import { renderBody } from '../content/formatting.ts';
 import type { Viewer } from '../groups/groups.service.ts';
 import type { SignedInMember } from '../identity/identity.service.ts';
+import type { ModerationOutcome, ModerationReason } from '../moderation/moderation.types.ts';
+import { moderate } from '../moderation/pipeline.ts';
 import { getTenantSettings, type TenantSettings } from '../tenants/tenant-settings.ts';
 import * as repo from './reviews.repo.ts';
 import type {
@@ -57,6 +59,13 @@ function labelled(keys: string[], settings: TenantSettings): ReviewAttributeDto[
   return keys.flatMap((key) => (labels.has(key) ? [{ key, label: labels.get(key)! }] : []));
 }
 
+/** The moderation state its author sees (nothing for anyone else). */
+function ownState(row: { status: ModerationStatus; moderation_reason: ModerationReason | null; moderation_note: string | null }, isOwn: boolean) {
+  if (!isOwn) return { status: null, moderationReason: null, moderationNote: null };
+  const published = row.status === 'published';
+  return { status: row.status, moderationReason: published ? null : row.moderation_reason, moderationNote: published ? null : row.moderation_note };
+}
+
 function toReview(row: repo.ReviewRow, viewer: Viewer, settings: TenantSettings): ReviewDto {
   const isOwn = viewer?.id === row.author_id;
   return {
@@ -72,7 +81,7 @@ function toReview(row: repo.ReviewRow, viewer: Viewer, settings: TenantSettings)
     helpfulCount: row.helpful_count,
     votedHelpful: row.voted_helpful,
     isOwn,
-    status: isOwn ? row.status : null,
+    ...ownState(row, isOwn),
     merchantReplyHtml: row.merchant_reply_html,
     publishedAt: row.published_at?.toISOString() ?? null,
     updatedAt: row.updated_at.toISOString(),
@@ -131,18 +140,39 @@ export async function myReview(tx: TenantTx, member: SignedInMember, sku: string
   return row ? toReview(row, member, settings) : null;
 }
 
-function reviewStatus(settings: TenantSettings, rating: number): ModerationStatus {
+/** Reviews wait for review unless the tenant auto-publishes this rating. */
+function reviewPremoderated(settings: TenantSettings, rating: number): boolean {
   const min = settings.reviewAutoPublishMinRating;
-  return min !== null && rating >= min ? 'published' : 'pending';
+  return min === null || rating < min;
 }
 
-export async function writeReview(tx: TenantTx, member: SignedInMember, input: WriteReviewInput): Promise<ReviewDto> {
+export async function writeReview(
+  tx: TenantTx,
+  member: SignedInMember,
+  input: WriteReviewInput,
+): Promise<ReviewDto & { moderation: ModerationOutcome }> {
   const product = await requireProduct(tx, input.sku);
   const settings = await getTenantSettings(tx);
   const known = new Set(settings.reviewAttributes.map((a) => a.key));
   const unknown = input.attributes.filter((a) => !known.has(a));
   if (unknown.length) throw new KindredError('VALIDATION_FAILED', `Unknown attribute: ${unknown.join(', ')}.`);
   if (input.signing === 'pseudonym' && !input.pseudonym) throw new KindredError('VALIDATION_FAILED', 'Choose the pseudonym to sign this review with.');
+  const pseudonym = input.signing === 'pseudonym' ? input.pseudonym! : null;
+  const existing = await repo.findOwnReview(tx, product.id, member.id);
+  const decision = await moderate(
+    tx,
+    member,
+    {
+      kind: 'review',
+      text: [input.title, pseudonym ?? '', input.body].join('\n'),
+      body: input.body,
+      widelyVisible: true,
+      premoderated: reviewPremoderated(settings, input.rating),
+      confirmPersonalDetails: input.confirmPersonalDetails,
+      editing: existing?.id,
+    },
+    settings,
+  );
   await repo.upsertReview(tx, {
     productId: product.id,
     authorId: member.id,
@@ -152,12 +182,12 @@ export async function writeReview(tx: TenantTx, member: SignedInMember, input: W
     bodyHtml: renderBody(input.body),
     attributes: [...new Set(input.attributes)],
     signing: input.signing,
-    pseudonym: input.signing === 'pseudonym' ? input.pseudonym! : null,
+    pseudonym,
     verifiedPurchase: member.purchases.has(input.sku),
-    status: reviewStatus(settings, input.rating),
+    moderation: decision.columns,
   });
   const row = await repo.findOwnReview(tx, product.id, member.id);
-  return toReview(row!, member, settings);
+  return { ...toReview(row!, member, settings), moderation: decision.outcome };
 }
 
 export async function deleteReview(tx: TenantTx, member: SignedInMember, sku: string): Promise<{ ok: true }> {
@@ -198,8 +228,8 @@ export async function recommendations(
 }
 
 /** Questions and answers follow the tenant's review moderation: pre-moderated unless reviews auto-publish. */
-function qaStatus(settings: TenantSettings): ModerationStatus {
-  return settings.reviewAutoPublishMinRating === null ? 'pending' : 'published';
+function qaPremoderated(settings: TenantSettings): boolean {
+  return settings.reviewAutoPublishMinRating === null;
 }
 
 export async function listQuestions(
@@ -233,35 +263,73 @@ export async function listQuestions(
       createdAt: r.created_at.toISOString(),
       answers: byQuestion.get(r.id) ?? [],
       isOwn: r.author_id === viewer?.id,
-      status: r.author_id === viewer?.id ? r.status : null,
+      ...ownState(r, r.author_id === viewer?.id),
     }),
     (r) => [r.created_at.toISOString(), r.id],
   );
 }
 
-export async function ask(tx: TenantTx, member: SignedInMember, input: { sku: string; body: string; idempotencyKey: string }): Promise<{ id: string; status: ModerationStatus }> {
+export async function ask(
+  tx: TenantTx,
+  member: SignedInMember,
+  input: { sku: string; body: string; idempotencyKey: string; confirmPersonalDetails: boolean },
+): Promise<{ id: string; status: ModerationStatus; moderation: ModerationOutcome }> {
   const product = await requireProduct(tx, input.sku);
-  const status = qaStatus(await getTenantSettings(tx));
-  const id = await repo.insertQuestion(tx, { productId: product.id, authorId: member.id, body: input.body, status, idempotencyKey: input.idempotencyKey });
-  return { id, status };
+  const settings = await getTenantSettings(tx);
+  const decision = await moderate(
+    tx,
+    member,
+    {
+      kind: 'question',
+      text: input.body,
+      body: input.body,
+      widelyVisible: true,
+      premoderated: qaPremoderated(settings),
+      confirmPersonalDetails: input.confirmPersonalDetails,
+      idempotencyKey: input.idempotencyKey,
+    },
+    settings,
+  );
+  const id = await repo.insertQuestion(tx, {
+    productId: product.id,
+    authorId: member.id,
+    body: input.body,
+    moderation: decision.columns,
+    idempotencyKey: input.idempotencyKey,
+  });
+  return { id, status: decision.columns.status, moderation: decision.outcome };
 }
 
 export async function answer(
   tx: TenantTx,
   member: SignedInMember,
-  input: { questionId: string; body: string; idempotencyKey: string },
-): Promise<{ id: string; status: ModerationStatus }> {
+  input: { questionId: string; body: string; idempotencyKey: string; confirmPersonalDetails: boolean },
+): Promise<{ id: string; status: ModerationStatus; moderation: ModerationOutcome }> {
   if (!(await repo.findPublishedQuestion(tx, input.questionId))) throw new KindredError('NOT_FOUND', 'This question does not exist or is not published.');
-  const status = qaStatus(await getTenantSettings(tx));
+  const settings = await getTenantSettings(tx);
+  const decision = await moderate(
+    tx,
+    member,
+    {
+      kind: 'answer',
+      text: input.body,
+      body: input.body,
+      widelyVisible: true,
+      premoderated: qaPremoderated(settings),
+      confirmPersonalDetails: input.confirmPersonalDetails,
+      idempotencyKey: input.idempotencyKey,
+    },
+    settings,
+  );
   const saved = await repo.insertAnswer(tx, {
     questionId: input.questionId,
     authorId: member.id,
     body: input.body,
     bodyHtml: renderBody(input.body),
-    status,
+    moderation: decision.columns,
     idempotencyKey: input.idempotencyKey,
   });
-  return { id: saved.id, status };
+  return { id: saved.id, status: decision.columns.status, moderation: decision.outcome };
 }
 
 /** The shop's public reply under a review (server-to-server); null removes it. */

@@ -6,7 +6,7 @@ import { testLog } from '../../testing/database.ts';
 import { expectKindredError } from '../../testing/expect-error.ts';
 import { createTestTenant, idem, type TestTenant } from '../../testing/fixtures.ts';
 import { updateTenantSettings } from '../tenants/tenant-settings.ts';
-import { setReviewStatus } from './reviews.repo.ts';
+import { decide } from '../moderation/moderation.service.ts';
 
 /** The shop's backend: no Origin, its secret key as the bearer. */
 async function shopBackend(tenant: TestTenant, secret = tenant.secretKey) {
@@ -53,7 +53,7 @@ describe('writing reviews', () => {
     const review = await buyer.reviews.write({ sku: 'WIG-01', rating: 5, title: 'So comfortable', body: 'Wore it **all day**.', attributes: ['during-chemotherapy'] });
     expect(review).toMatchObject({ status: 'pending', verifiedPurchase: true, bodyHtml: '<p>Wore it <strong>all day</strong>.</p>', attributes: [{ key: 'during-chemotherapy', label: 'Used during chemotherapy' }] });
     expect((await (await tenant.caller()).reviews.list({ sku: 'WIG-01' })).items).toEqual([]);
-    await withTenant(tenant.db, tenant.tenant.id, (tx) => setReviewStatus(tx, review.id, 'published'));
+    await withTenant(tenant.db, tenant.tenant.id, (tx) => decide(tx, { kind: 'operator', id: null }, { kind: 'review', id: review.id, action: 'approve' }));
     const seen = (await (await tenant.caller()).reviews.list({ sku: 'WIG-01' })).items;
     expect(seen).toMatchObject([{ title: 'So comfortable', authorName: 'Jane Buyer', verifiedPurchase: true, status: null, isOwn: false }]);
 

@@ -5,8 +5,9 @@
  * come through staff procedures, never through these member-facing queries.
  */
 import { sql, type ExpressionBuilder } from 'kysely';
-import type { ConsentUse, Database, ModerationStatus, StoryAudience, StorySigning } from '../../db/schema.ts';
+import type { ConsentUse, Database, StoryAudience, StorySigning } from '../../db/schema.ts';
 import type { TenantTx } from '../../db/tenant-transaction.ts';
+import type { ModerationColumnValues } from '../moderation/moderation.repo.ts';
 
 const NO_MEMBER = '00000000-0000-0000-0000-000000000000';
 
@@ -70,6 +71,8 @@ function storiesWithContext(tx: TenantTx, viewerId: string | null) {
       's.signing',
       's.pseudonym',
       's.status',
+      's.moderation_reason',
+      's.moderation_note',
       's.thanks_count',
       's.created_at',
       's.updated_at',
@@ -147,7 +150,8 @@ export interface StoryFields {
   groupId: string | null;
   signing: StorySigning;
   pseudonym: string | null;
-  status: ModerationStatus;
+  /** The moderation pipeline's decision (or the story's current state, when nothing it checks changed). */
+  moderation: ModerationColumnValues;
 }
 
 export async function insertStory(
@@ -170,8 +174,8 @@ export async function insertStory(
       group_id: story.groupId,
       signing: story.signing,
       pseudonym: story.pseudonym,
-      status: story.status,
-      published_at: story.status === 'published' ? new Date() : null,
+      ...story.moderation,
+      published_at: story.moderation.status === 'published' ? new Date() : null,
       idempotency_key: story.idempotencyKey,
     })
     .onConflict((oc) => oc.columns(['tenant_id', 'author_id', 'idempotency_key']).doNothing())
@@ -202,9 +206,9 @@ export async function updateStory(tx: TenantTx, storyId: string, story: StoryFie
       group_id: story.groupId,
       signing: story.signing,
       pseudonym: story.pseudonym,
-      status: story.status,
+      ...story.moderation,
       updated_at: new Date(),
-      ...(story.status !== 'published' ? { published_at: null } : republish ? { published_at: new Date() } : {}),
+      ...(story.moderation.status === 'pending' ? { published_at: null } : republish ? { published_at: new Date() } : {}),
     })
     .where('id', '=', storyId)
     .execute();
@@ -263,11 +267,20 @@ export async function setThanks(tx: TenantTx, thanks: { storyId: string; memberI
   }
 }
 
-export async function listComments(tx: TenantTx, query: { storyId: string; viewerId: string | null; after?: readonly [string, string]; limit: number }) {
-  let q = tx
+/** One comment, whatever its state (for its author right after writing it). */
+export async function findComment(tx: TenantTx, id: string) {
+  return commentsWithAuthors(tx).where('c.id', '=', id).executeTakeFirst();
+}
+
+function commentsWithAuthors(tx: TenantTx) {
+  return tx
     .selectFrom('story_comments as c')
     .innerJoin('members as m', (j) => j.onRef('m.tenant_id', '=', 'c.tenant_id').onRef('m.id', '=', 'c.author_id'))
-    .select(['c.id', 'c.author_id', 'c.body_html', 'c.status', 'c.created_at', 'm.display_name as author_name'])
+    .select(['c.id', 'c.author_id', 'c.body_html', 'c.status', 'c.moderation_reason', 'c.moderation_note', 'c.created_at', 'm.display_name as author_name']);
+}
+
+export async function listComments(tx: TenantTx, query: { storyId: string; viewerId: string | null; after?: readonly [string, string]; limit: number }) {
+  let q = commentsWithAuthors(tx)
     .where('c.story_id', '=', query.storyId)
     .where((eb) => eb.or([eb('c.status', '=', 'published'), eb('c.author_id', '=', query.viewerId ?? NO_MEMBER)]));
   if (query.after) q = q.where(sql<boolean>`(c.created_at, c.id) > (${query.after[0]}::timestamptz, ${query.after[1]}::uuid)`);
@@ -276,7 +289,7 @@ export async function listComments(tx: TenantTx, query: { storyId: string; viewe
 
 export async function insertComment(
   tx: TenantTx,
-  comment: { storyId: string; authorId: string; body: string; bodyHtml: string; status: ModerationStatus; idempotencyKey: string },
+  comment: { storyId: string; authorId: string; body: string; bodyHtml: string; moderation: ModerationColumnValues; idempotencyKey: string },
 ): Promise<string> {
   const inserted = await tx
     .insertInto('story_comments')
@@ -286,7 +299,7 @@ export async function insertComment(
       author_id: comment.authorId,
       body: comment.body,
       body_html: comment.bodyHtml,
-      status: comment.status,
+      ...comment.moderation,
       idempotency_key: comment.idempotencyKey,
     })
     .onConflict((oc) => oc.columns(['tenant_id', 'author_id', 'idempotency_key']).doNothing())
@@ -300,15 +313,4 @@ export async function insertComment(
     .where('idempotency_key', '=', comment.idempotencyKey)
     .executeTakeFirstOrThrow();
   return existing.id;
-}
-
-/** Operator moderation (until the moderation queue arrives): publish or reject a story. */
-export async function setStoryStatus(tx: TenantTx, storyId: string, status: 'published' | 'rejected'): Promise<boolean> {
-  const updated = await tx
-    .updateTable('stories')
-    .set({ status, published_at: status === 'published' ? new Date() : null, updated_at: new Date() })
-    .where('id', '=', storyId)
-    .returning('id')
-    .executeTakeFirst();
-  return updated !== undefined;
 }

@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import type { ConsentUse, ModerationStatus, StoryAudience, StorySigning } from '../../db/schema.ts';
 import { userLine, userText } from '../../text.ts';
+import { confirmPersonalDetails } from '../moderation/moderation.schema.ts';
+import type { ModerationReason } from '../moderation/moderation.types.ts';
 import { cursor, groupSlug, idempotencyKey, pageLimit } from '../forum/forum.schema.ts';
 
 export const STORY_AUDIENCES = ['public', 'members', 'group', 'care_team', 'only_me'] as const satisfies readonly StoryAudience[];
@@ -33,6 +35,7 @@ export const createStoryInput = z.object({
   /** The consent text the author was shown, and the uses they agreed to. */
   consent: z.object({ consentTextId: z.uuid(), uses: z.array(z.enum(CONSENT_USE_NAMES)).max(3) }),
   idempotencyKey,
+  confirmPersonalDetails,
 });
 
 export const updateStoryInput = z.object({
@@ -45,6 +48,7 @@ export const updateStoryInput = z.object({
   group: groupSlug.optional(),
   signing: z.enum(STORY_SIGNINGS).optional(),
   pseudonym: userLine(1, 60).optional(),
+  confirmPersonalDetails,
 });
 
 export const listStoriesInput = z.object({
@@ -64,7 +68,7 @@ export const consentChangeInput = z.object({
   consentTextId: z.uuid().optional(),
 });
 export const thankInput = z.object({ storyId: z.uuid(), on: z.boolean() });
-export const addCommentInput = z.object({ storyId: z.uuid(), body: userText(1, 5000), idempotencyKey });
+export const addCommentInput = z.object({ storyId: z.uuid(), body: userText(1, 5000), idempotencyKey, confirmPersonalDetails });
 export const listCommentsInput = z.object({ storyId: z.uuid(), cursor: cursor.nullish(), limit: pageLimit });
 
 export type CreateStoryInput = z.infer<typeof createStoryInput>;
@@ -107,6 +111,10 @@ export interface StoryDto {
     group: string | null;
     pseudonym: string | null;
     status: ModerationStatus;
+    /** Why it is not published (null when published). */
+    moderationReason: ModerationReason | null;
+    /** A moderator's note to the author. */
+    moderationNote: string | null;
     consents: ConsentDto[];
     createdAt: string;
     updatedAt: string;
@@ -128,4 +136,6 @@ export interface StoryCommentDto {
   isOwn: boolean;
   /** Own comments awaiting review are shown to their author only. */
   status: ModerationStatus;
+  moderationReason: ModerationReason | null;
+  moderationNote: string | null;
 }

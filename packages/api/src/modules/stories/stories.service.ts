@@ -4,12 +4,15 @@
  */
 import { z } from 'zod';
 import { decodeCursor, timeAndId, toPage, type Page } from '../../db/keyset.ts';
-import type { ConsentUse, StoryAudience } from '../../db/schema.ts';
+import type { ConsentUse, ModerationStatus, StoryAudience } from '../../db/schema.ts';
 import type { TenantTx } from '../../db/tenant-transaction.ts';
 import { KindredError } from '../../errors.ts';
 import { plainText, renderBody } from '../content/formatting.ts';
 import { canPostInGroup, canReadGroup, findVisibleGroup, type Viewer } from '../groups/groups.service.ts';
 import type { SignedInMember } from '../identity/identity.service.ts';
+import type { ModerationColumnValues } from '../moderation/moderation.repo.ts';
+import type { ModerationOutcome, ModerationReason } from '../moderation/moderation.types.ts';
+import { moderate } from '../moderation/pipeline.ts';
 import { getTenantSettings, type TenantSettings } from '../tenants/tenant-settings.ts';
 import { CONSENT_USES } from './consent-text.ts';
 import * as repo from './stories.repo.ts';
@@ -58,7 +61,7 @@ function toStory(row: repo.StoryRow, viewer: Viewer, consents: Awaited<ReturnTyp
           audience: row.audience,
           group: row.group_slug,
           pseudonym: row.pseudonym,
-          status: row.status,
+          ...ownModerationState(row),
           consents: consents
             .filter((c) => c.story_id === row.id)
             .map((c) => ({ use: c.use, consentTextVersion: c.version, grantedAt: c.granted_at.toISOString() })),
@@ -67,6 +70,27 @@ function toStory(row: repo.StoryRow, viewer: Viewer, consents: Awaited<ReturnTyp
         }
       : null,
   };
+}
+
+function ownModerationState(row: { status: ModerationStatus; moderation_reason: ModerationReason | null; moderation_note: string | null }) {
+  const published = row.status === 'published';
+  return { status: row.status, moderationReason: published ? null : row.moderation_reason, moderationNote: published ? null : row.moderation_note };
+}
+
+/** Stories read by the public or by every member: the personal-details guard applies. */
+const WIDELY_READ: readonly StoryAudience[] = ['public', 'members'];
+
+/** What the pipeline reads in a story: everything its author wrote in it. */
+function storyText(story: { title: string; body: string; contentWarning: string | null; pseudonym: string | null; tags: { condition: string[]; stage: string[]; topic: string[] } }): string {
+  const tags = [...story.tags.condition, ...story.tags.stage, ...story.tags.topic].join(', ');
+  return [story.title, story.contentWarning ?? '', story.pseudonym ?? '', tags, story.body].join('\n');
+}
+
+/** The outcome of a write that was already stored (an idempotent retry, or an edit nothing checked changed). */
+function storedOutcome(status: ModerationStatus, reason: ModerationReason | null, settings: TenantSettings): ModerationOutcome {
+  if (status === 'published') return { status: 'published', reason: null, crisisResources: null };
+  const why = reason ?? 'moderator';
+  return { status: 'pending', reason: why, crisisResources: why === 'crisis' ? settings.crisisResources : null };
 }
 
 async function toStories(tx: TenantTx, rows: repo.StoryRow[], viewer: Viewer): Promise<Map<string, StoryDto>> {
@@ -134,7 +158,11 @@ function checkSigning(signing: string, pseudonym: string | null | undefined): vo
   if (signing === 'pseudonym' && !pseudonym) throw new KindredError('VALIDATION_FAILED', 'Choose the pseudonym to sign this story with.');
 }
 
-export async function createStory(tx: TenantTx, member: SignedInMember, input: CreateStoryInput): Promise<StoryDto> {
+export async function createStory(
+  tx: TenantTx,
+  member: SignedInMember,
+  input: CreateStoryInput,
+): Promise<StoryDto & { moderation: ModerationOutcome }> {
   const [settings, current] = await Promise.all([getTenantSettings(tx), repo.currentConsentText(tx)]);
   if (input.consent.consentTextId !== current.id) {
     throw new KindredError('VALIDATION_FAILED', 'The consent text has changed. Please read the current one before sharing.');
@@ -145,6 +173,22 @@ export async function createStory(tx: TenantTx, member: SignedInMember, input: C
   }
   checkSigning(input.signing, input.pseudonym);
   const groupId = await storyGroup(tx, member, input.audience, input.group);
+  const pseudonym = input.signing === 'pseudonym' ? input.pseudonym! : null;
+  const contentWarning = input.contentWarning ?? null;
+  const decision = await moderate(
+    tx,
+    member,
+    {
+      kind: 'story',
+      text: storyText({ ...input, contentWarning, pseudonym }),
+      body: input.body,
+      widelyVisible: WIDELY_READ.includes(input.audience),
+      premoderated: needsReview(settings, input.audience),
+      confirmPersonalDetails: input.confirmPersonalDetails,
+      idempotencyKey: input.idempotencyKey,
+    },
+    settings,
+  );
   const story = await repo.insertStory(tx, {
     authorId: member.id,
     idempotencyKey: input.idempotencyKey,
@@ -156,13 +200,14 @@ export async function createStory(tx: TenantTx, member: SignedInMember, input: C
     audience: input.audience,
     groupId,
     signing: input.signing,
-    pseudonym: input.signing === 'pseudonym' ? input.pseudonym! : null,
-    status: needsReview(settings, input.audience) ? 'pending' : 'published',
+    pseudonym,
+    moderation: decision.columns,
   });
   if (story.created) for (const use of uses) await repo.grantConsent(tx, { storyId: story.id, use, consentTextId: current.id });
   const dto = await getStory(tx, member, story.id);
   if (!story.created && dto.title !== input.title) throw new KindredError('IDEMPOTENCY_KEY_REUSED');
-  return dto;
+  const stored = dto.own!;
+  return { ...dto, moderation: story.created ? decision.outcome : storedOutcome(stored.status, stored.moderationReason, settings) };
 }
 
 async function ownStory(tx: TenantTx, member: SignedInMember, storyId: string) {
@@ -180,7 +225,11 @@ async function ownStory(tx: TenantTx, member: SignedInMember, storyId: string) {
  * The author can change anything later. New words, a new pseudonym or a wider audience go back
  * to review where the tenant pre-moderates that audience; signing less openly never does.
  */
-export async function updateStory(tx: TenantTx, member: SignedInMember, input: UpdateStoryInput): Promise<StoryDto> {
+export async function updateStory(
+  tx: TenantTx,
+  member: SignedInMember,
+  input: UpdateStoryInput,
+): Promise<StoryDto & { moderation: ModerationOutcome }> {
   const current = await ownStory(tx, member, input.storyId);
   const settings = await getTenantSettings(tx);
   const audience = input.audience ?? current.audience;
@@ -201,26 +250,53 @@ export async function updateStory(tx: TenantTx, member: SignedInMember, input: U
     (input.tags !== undefined) ||
     pseudonym !== current.pseudonym;
   const changedAudience = audience !== current.audience || groupId !== current.group_id;
-  const review = needsReview(settings, audience) && (changedWords || changedAudience || current.status !== 'published');
-  const status = review ? 'pending' : current.status === 'rejected' && !changedWords ? 'rejected' : 'published';
+  const title = input.title ?? current.title;
+  const contentWarning = input.contentWarning !== undefined ? input.contentWarning : current.content_warning;
+  const tags = input.tags ?? { condition: current.condition_tags, stage: current.stage_tags, topic: current.topic_tags };
+  // New words or a new audience go through the pipeline again; signing less openly does not.
+  const decision =
+    changedWords || changedAudience
+      ? await moderate(
+          tx,
+          member,
+          {
+            kind: 'story',
+            text: storyText({ title, body, contentWarning, pseudonym, tags }),
+            body,
+            widelyVisible: WIDELY_READ.includes(audience),
+            premoderated: needsReview(settings, audience),
+            confirmPersonalDetails: input.confirmPersonalDetails,
+            editing: current.id,
+          },
+          settings,
+        )
+      : undefined;
+  const moderation: ModerationColumnValues = decision?.columns ?? {
+    status: current.status,
+    moderation_reason: current.moderation_reason,
+    moderation_note: current.moderation_note,
+    is_crisis: current.is_crisis,
+    crisis_resources: current.crisis_resources === null ? null : JSON.stringify(current.crisis_resources),
+  };
   await repo.updateStory(
     tx,
     current.id,
     {
-      title: input.title ?? current.title,
+      title,
       body,
       bodyHtml: body === current.body ? current.body_html : renderBody(body),
-      contentWarning: input.contentWarning !== undefined ? input.contentWarning : current.content_warning,
-      tags: input.tags ?? { condition: current.condition_tags, stage: current.stage_tags, topic: current.topic_tags },
+      contentWarning,
+      tags,
       audience,
       groupId,
       signing,
       pseudonym,
-      status,
+      moderation,
     },
-    status === 'published' && current.status !== 'published',
+    moderation.status === 'published' && current.status !== 'published',
   );
-  return getStory(tx, member, current.id);
+  const dto = await getStory(tx, member, current.id);
+  return { ...dto, moderation: decision?.outcome ?? storedOutcome(current.status, current.moderation_reason, settings) };
 }
 
 export async function grantConsent(tx: TenantTx, member: SignedInMember, input: { storyId: string; use: ConsentUse; consentTextId?: string | undefined }): Promise<StoryDto> {
@@ -266,7 +342,7 @@ function toComment(row: Awaited<ReturnType<typeof repo.listComments>>[number], v
     bodyHtml: row.body_html,
     createdAt: row.created_at.toISOString(),
     isOwn: row.author_id === viewer?.id,
-    status: row.status,
+    ...ownModerationState(row),
   };
 }
 
@@ -284,8 +360,8 @@ export async function listComments(
 export async function addComment(
   tx: TenantTx,
   member: SignedInMember,
-  input: { storyId: string; body: string; idempotencyKey: string },
-): Promise<StoryCommentDto> {
+  input: { storyId: string; body: string; idempotencyKey: string; confirmPersonalDetails: boolean },
+): Promise<StoryCommentDto & { moderation: ModerationOutcome }> {
   const settings = await getTenantSettings(tx);
   if (!settings.storyComments) throw new KindredError('FORBIDDEN_ACTION', 'Comments are turned off for stories here.');
   const story = await sharedStory(tx, member, input.storyId);
@@ -293,16 +369,29 @@ export async function addComment(
     const group = await findVisibleGroup(tx, member, story.group_slug);
     if (!canReadGroup(group, member)) throw new KindredError('GROUP_MEMBERSHIP_REQUIRED');
   }
+  const decision = await moderate(
+    tx,
+    member,
+    {
+      kind: 'story_comment',
+      text: input.body,
+      body: input.body,
+      widelyVisible: WIDELY_READ.includes(story.audience),
+      premoderated: needsReview(settings, story.audience),
+      confirmPersonalDetails: input.confirmPersonalDetails,
+      idempotencyKey: input.idempotencyKey,
+    },
+    settings,
+  );
   const id = await repo.insertComment(tx, {
     storyId: input.storyId,
     authorId: member.id,
     body: input.body,
     bodyHtml: renderBody(input.body),
-    status: needsReview(settings, story.audience) ? 'pending' : 'published',
+    moderation: decision.columns,
     idempotencyKey: input.idempotencyKey,
   });
-  const rows = await repo.listComments(tx, { storyId: input.storyId, viewerId: member.id, limit: 500 });
-  const row = rows.find((r) => r.id === id);
+  const row = await repo.findComment(tx, id);
   if (!row) throw new Error(`comment ${id} vanished inside its own transaction`);
-  return toComment(row, member);
+  return { ...toComment(row, member), moderation: decision.outcome };
 }

@@ -4,7 +4,7 @@ import { addToGroup, createGroup, signedIn } from '../../testing/community.ts';
 import { expectKindredError } from '../../testing/expect-error.ts';
 import { createTestTenant, idem, type TestTenant } from '../../testing/fixtures.ts';
 import { updateTenantSettings } from '../tenants/tenant-settings.ts';
-import { setStoryStatus } from './stories.repo.ts';
+import { decide } from '../moderation/moderation.service.ts';
 
 type Caller = Awaited<ReturnType<TestTenant['caller']>>;
 
@@ -23,7 +23,7 @@ async function share(caller: Caller, overrides: Record<string, unknown> = {}) {
 }
 
 const approve = (tenant: TestTenant, storyId: string) =>
-  withTenant(tenant.db, tenant.tenant.id, (tx) => setStoryStatus(tx, storyId, 'published'));
+  withTenant(tenant.db, tenant.tenant.id, (tx) => decide(tx, { kind: 'operator', id: null }, { kind: 'story', id: storyId, action: 'approve' }));
 
 async function storyWorld() {
   const tenant = await createTestTenant('stories');
