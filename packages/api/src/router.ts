@@ -5,6 +5,11 @@ import { productsRouter, reviewsRouter } from './modules/reviews/reviews.router.
 import { storiesRouter } from './modules/stories/stories.router.ts';
 import { identityRouter } from './modules/identity/identity.router.ts';
 import { staffAccountRouters } from './modules/staff/staff.router.ts';
+import { analyticsRouter } from './modules/console/analytics.router.ts';
+import { auditViewRouter } from './modules/console/audit-view.router.ts';
+import { consoleSettingsRouter } from './modules/console/settings.router.ts';
+import { queueRouter } from './modules/moderation/queue.router.ts';
+import { membersRouter } from './modules/members/members.router.ts';
 import { createCallerFactory, router } from './trpc/trpc.ts';
 
 export const appRouter = router({
@@ -16,7 +21,7 @@ export const appRouter = router({
   reviews: reviewsRouter,
   privacy: privacyRouter,
   /** The admin console's procedures (staff sessions, not member tokens). */
-  staff: router({ ...staffAccountRouters }),
+  staff: router({ ...staffAccountRouters, settings: consoleSettingsRouter, analytics: analyticsRouter, audit: auditViewRouter, queue: queueRouter, members: membersRouter }),
 });
 
 /** The API's type: widgets and the admin console import this, and only as a type. */
@@ -64,6 +69,13 @@ export type {
 } from './db/schema.ts';
 export type { Page } from './db/keyset.ts';
 export type { InviteDto, SessionDto, StaffDto } from './modules/staff/staff.schema.ts';
+export type { SettingsDto, SettingsUpdate, SsoKeyDto } from './modules/console/settings.schema.ts';
+export type { Palette, PaletteKey, ThemeDto } from './modules/console/theme.ts';
+export type { AnalyticsDayDto, AnalyticsSummaryDto } from './modules/console/analytics.schema.ts';
+export type { AuditEntryDto, AuditVerifyDto } from './modules/console/audit-view.schema.ts';
+export type { QueueItemDto } from './modules/moderation/moderation.service.ts';
+export type { StaffMemberDto } from './modules/members/members.router.ts';
+export type { ContentKind } from './modules/tenants/tenant-settings.ts';
 export type {
   ContentRejectedDetails,
   ContentStatus,

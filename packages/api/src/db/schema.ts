@@ -49,6 +49,7 @@ export interface ApiKeysTable {
   /** SHA-256 of the secret key; the key itself is shown once and never stored. */
   secret_hash: string | null;
   created_at: CreatedAt;
+  /** When the key stops working; in the future during a rotation's grace period (migration 0009). */
   revoked_at: NullableTimestamp;
 }
 
@@ -60,6 +61,7 @@ export interface SsoKeysTable {
   secret: string;
   status: 'active' | 'retired';
   created_at: CreatedAt;
+  /** When the key stops verifying tokens; in the future during a rotation's grace period (migration 0009). */
   retired_at: NullableTimestamp;
 }
 

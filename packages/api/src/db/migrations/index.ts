@@ -11,6 +11,7 @@ import * as auditChain from './2026_11_25_0005_audit_chain.ts';
 import * as erasureGrants from './2026_11_25_0006_erasure_grants.ts';
 import * as rateLimits from './2026_11_25_0007_rate_limits.ts';
 import * as moderationAndStaff from './2026_11_25_0008_moderation_and_staff.ts';
+import * as console_ from './2026_11_25_0009_console.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_25_0001_foundation': foundation,
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_25_0006_erasure_grants': erasureGrants,
   '2026_11_25_0007_rate_limits': rateLimits,
   '2026_11_25_0008_moderation_and_staff': moderationAndStaff,
+  '2026_11_25_0009_console': console_,
 };

@@ -68,3 +68,46 @@ export async function verifyAuditChain(tx: TenantTx): Promise<ChainCheck> {
   }
   return { ok: true, entries: rows.length };
 }
+
+export interface AuditListFilter {
+  /** A staff account id: only that staff member's entries. */
+  actor?: string | undefined;
+  action?: string | undefined;
+  /** UTC dates, both included. */
+  from?: string | undefined;
+  to?: string | undefined;
+  /** Entries before this position (keyset on `seq`, newest first). */
+  beforeSeq?: number | undefined;
+  limit: number;
+}
+
+/**
+ * Entries newest first, `limit + 1` of them (so the caller knows whether there is a next page),
+ * with the acting staff member's display name when the actor is a staff account.
+ */
+export async function listAuditEntries(tx: TenantTx, filter: AuditListFilter) {
+  let q = tx
+    .selectFrom('audit_log as a')
+    .leftJoin('staff_accounts as s', (j) =>
+      j.onRef('s.tenant_id', '=', 'a.tenant_id').on('a.actor_kind', '=', 'staff').on(sql`s.id::text`, '=', sql.ref('a.actor_id')),
+    )
+    .select(['a.id', 'a.seq', 'a.occurred_at', 'a.actor_kind', 'a.actor_id', 'a.action', 'a.subject', 'a.ip', 'a.details', 's.display_name as staff_name']);
+  if (filter.actor !== undefined) q = q.where('a.actor_kind', '=', 'staff').where('a.actor_id', '=', filter.actor);
+  if (filter.action !== undefined) q = q.where('a.action', '=', filter.action);
+  if (filter.from !== undefined) q = q.where('a.occurred_at', '>=', sql<Date>`${filter.from}::date::timestamp at time zone 'UTC'`);
+  if (filter.to !== undefined) q = q.where('a.occurred_at', '<', sql<Date>`(${filter.to}::date + 1)::timestamp at time zone 'UTC'`);
+  if (filter.beforeSeq !== undefined) q = q.where('a.seq', '<', String(filter.beforeSeq));
+  return q.orderBy('a.seq', 'desc').limit(filter.limit + 1).execute();
+}
+
+/** Every action the tenant's log holds, alphabetically. */
+export async function distinctAuditActions(tx: TenantTx): Promise<string[]> {
+  const rows = await tx.selectFrom('audit_log').select('action').distinct().orderBy('action').execute();
+  return rows.map((r) => r.action);
+}
+
+/** When the entry at `seq` happened (for pointing at the first broken link of the chain). */
+export async function auditEntryTime(tx: TenantTx, seq: number): Promise<Date | undefined> {
+  const row = await tx.selectFrom('audit_log').select('occurred_at').where('seq', '=', String(seq)).executeTakeFirst();
+  return row?.occurred_at;
+}

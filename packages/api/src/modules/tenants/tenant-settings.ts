@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { TenantTx } from '../../db/tenant-transaction.ts';
+import { defaultTheme, themeSchema } from '../console/theme.ts';
 
 export const DEFAULT_MEDICAL_NOTICE =
   'Posts here share personal experience. They are not medical advice: talk to your care team about your own health.';
@@ -156,6 +157,8 @@ export const tenantSettingsSchema = z.object({
     .max(10)
     .catch(() => DEFAULT_CRISIS_RESOURCES.map((r) => ({ ...r })))
     .default(() => DEFAULT_CRISIS_RESOURCES.map((r) => ({ ...r }))),
+  /** The widgets' colours, font and radius (console/theme.ts); the host page can still override them. */
+  theme: themeSchema.catch(defaultTheme).default(defaultTheme),
 });
 
 export type TenantSettings = z.infer<typeof tenantSettingsSchema>;

@@ -3,7 +3,7 @@
  * a CORS preflight) run on the owner connection: `SystemDb`. Keep this list short and read-only
  * where possible; everything after resolution goes through `withTenant`.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { TenantTx } from '../../db/tenant-transaction.ts';
 
@@ -44,7 +44,8 @@ export async function findTenantBySecretHash(db: SystemDb, secretHash: string) {
     .select(['tenants.id', 'tenants.slug', 'tenants.name', 'tenants.settings'])
     .where('api_keys.secret_hash', '=', secretHash)
     .where('api_keys.kind', '=', 'secret')
-    .where('api_keys.revoked_at', 'is', null)
+    // A rotated key keeps working until its revocation time (a grace period), then stops.
+    .where((eb) => eb.or([eb('api_keys.revoked_at', 'is', null), eb('api_keys.revoked_at', '>', sql<Date>`now()`)]))
     .executeTakeFirst();
 }
 
@@ -113,8 +114,15 @@ export async function retireSsoKeysExcept(tx: TenantTx, keepKid: string): Promis
   return rows.map((r) => r.kid);
 }
 
+/** A key that still verifies tokens: active, and not past the end of a rotation's grace period. */
 export async function findActiveSsoKey(tx: TenantTx, kid: string) {
-  return tx.selectFrom('sso_keys').select(['kid', 'secret']).where('kid', '=', kid).where('status', '=', 'active').executeTakeFirst();
+  return tx
+    .selectFrom('sso_keys')
+    .select(['kid', 'secret'])
+    .where('kid', '=', kid)
+    .where('status', '=', 'active')
+    .where((eb) => eb.or([eb('retired_at', 'is', null), eb('retired_at', '>', sql<Date>`now()`)]))
+    .executeTakeFirst();
 }
 
 export async function findNewestActiveSsoKey(tx: TenantTx) {
@@ -122,6 +130,54 @@ export async function findNewestActiveSsoKey(tx: TenantTx) {
     .selectFrom('sso_keys')
     .select(['kid', 'secret'])
     .where('status', '=', 'active')
+    .where((eb) => eb.or([eb('retired_at', 'is', null), eb('retired_at', '>', sql<Date>`now()`)]))
     .orderBy('created_at', 'desc')
     .executeTakeFirst();
+}
+
+/** Removes an origin from the allowlist; false when it was not there. */
+export async function deleteOrigin(tx: TenantTx, origin: string): Promise<boolean> {
+  const result = await tx.deleteFrom('tenant_origins').where('origin', '=', origin).executeTakeFirst();
+  return result.numDeletedRows > 0n;
+}
+
+/**
+ * Schedules every live secret key to stop working at `at` (a rotation's grace period); keys
+ * already scheduled keep their time. Returns how many were scheduled.
+ */
+export async function scheduleSecretKeysRevocation(tx: TenantTx, at: Date): Promise<number> {
+  const result = await tx
+    .updateTable('api_keys')
+    .set({ revoked_at: at })
+    .where('kind', '=', 'secret')
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/**
+ * Schedules every active SSO key but `keepKid` to stop verifying at `at`; keys already
+ * scheduled keep their time. Returns the kids scheduled.
+ */
+export async function scheduleSsoKeysRetirement(tx: TenantTx, keepKid: string, at: Date): Promise<string[]> {
+  const rows = await tx
+    .updateTable('sso_keys')
+    .set({ retired_at: at })
+    .where('status', '=', 'active')
+    .where('retired_at', 'is', null)
+    .where('kid', '!=', keepKid)
+    .returning('kid')
+    .execute();
+  return rows.map((r) => r.kid);
+}
+
+/** The tenant's SSO keys without their secrets, newest first; `retiresAt` may lie in the future. */
+export async function listSsoKeys(tx: TenantTx) {
+  const rows = await tx
+    .selectFrom('sso_keys')
+    .select(['kid', 'status', 'created_at', 'retired_at', sql<boolean>`status = 'active' and (retired_at is null or retired_at > now())`.as('verifies')])
+    .orderBy('created_at', 'desc')
+    .orderBy('kid')
+    .execute();
+  return rows;
 }

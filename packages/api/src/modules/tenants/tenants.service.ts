@@ -54,6 +54,20 @@ export function normaliseOrigin(input: string): string {
   return url.origin;
 }
 
+/** A new secret key (shown once; store only `hashSecretKey` of it). */
+export const newSecretKey = (): string => `sk_${randomToken(32)}`;
+
+/** A new SSO signing key: its `kid` and HS256 secret. */
+export const newSsoKey = (): { kid: string; secret: string } => ({ kid: `kid_${randomToken(9)}`, secret: randomToken(32) });
+
+/**
+ * Forgets this process's cached resolutions for `origin`, so a removed origin stops working
+ * here at once (other processes within RESOLUTION_TTL_MS).
+ */
+export function forgetResolutionsFor(origin: string): void {
+  for (const key of resolutionCache.keys()) if (key.endsWith(`\n${origin}`)) resolutionCache.delete(key);
+}
+
 export async function createTenant(
   db: SystemDb,
   input: { name: string; slug: string; origins?: string[]; publishableKey?: string },
