@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant, type TenantTx } from '../../db/tenant-transaction.ts';
 import type { ModerationStatus } from '../../db/schema.ts';
+import { testDatabase } from '../../testing/database.ts';
 import { expectKindredError } from '../../testing/expect-error.ts';
 import { createTestTenant, type TestTenant } from '../../testing/fixtures.ts';
 import { consoleCaller, signedInStaff } from '../../testing/staff.ts';
@@ -146,6 +147,10 @@ async function seedCommunity(tenant: TestTenant) {
 }
 
 const zero = { posts: 0, newMembers: 0, activeMembers: 0, reports: 0, medianResponseMinutes: null };
+
+
+// Boot and migrate the test database in a hook (generous timeout) rather than inside the first test.
+beforeAll(() => testDatabase(), 120_000);
 
 describe('staff.analytics.summary', () => {
   it('counts each day of the range, zero days included, from the seeded data', async () => {

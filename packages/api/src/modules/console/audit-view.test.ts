@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../../db/tenant-transaction.ts';
+import { testDatabase } from '../../testing/database.ts';
 import { expectKindredError } from '../../testing/expect-error.ts';
 import { createTestTenant, type TestTenant } from '../../testing/fixtures.ts';
 import { consoleCaller, signedInStaff, STAFF_PASSWORD } from '../../testing/staff.ts';
@@ -19,6 +20,10 @@ async function busyTenant(label = 'audit-view') {
   await owner.caller.staff.settings.addOrigin({ origin: 'https://second.example' });
   return { tenant, owner };
 }
+
+
+// Boot and migrate the test database in a hook (generous timeout) rather than inside the first test.
+beforeAll(() => testDatabase(), 120_000);
 
 describe('staff.audit.list', () => {
   it('lists entries newest first with who did them, and reading is not itself audited', async () => {

@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../../db/tenant-transaction.ts';
 import { createCaller } from '../../router.ts';
 import { createContextInner } from '../../trpc/context.ts';
 import { kindredErrorData } from '../../trpc/trpc.ts';
-import { testLog } from '../../testing/database.ts';
+import { testDatabase, testLog } from '../../testing/database.ts';
 import { expectKindredError } from '../../testing/expect-error.ts';
 import { createTestTenant, signTestToken, type TestTenant } from '../../testing/fixtures.ts';
 import { CONSOLE_ORIGIN, consoleCaller, signedInStaff } from '../../testing/staff.ts';
@@ -35,6 +35,10 @@ async function validationIssues(promise: Promise<unknown>): Promise<string[]> {
   expect(issues, 'a validation error says which field').toBeDefined();
   return issues!.map((i) => i.path);
 }
+
+
+// Boot and migrate the test database in a hook (generous timeout) rather than inside the first test.
+beforeAll(() => testDatabase(), 120_000);
 
 describe('staff.settings.get', () => {
   it('shows owners and moderators the settings, keys and origins, never a secret; analysts are refused', async () => {

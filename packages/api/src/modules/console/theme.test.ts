@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../../db/tenant-transaction.ts';
+import { testDatabase } from '../../testing/database.ts';
 import { createTestTenant } from '../../testing/fixtures.ts';
 import { getTenantSettings } from '../tenants/tenant-settings.ts';
 import { DEFAULT_DARK_PALETTE, DEFAULT_FONT_FAMILY, DEFAULT_LIGHT_PALETTE, DEFAULT_RADIUS, defaultTheme, themeOf, themeSchema } from './theme.ts';
@@ -20,6 +21,10 @@ function widgetDefaults() {
     radius: /--kindred-radius, ([^)]*)\)/.exec(source)?.[1],
   };
 }
+
+
+// Boot and migrate the test database in a hook (generous timeout) rather than inside the first test.
+beforeAll(() => testDatabase(), 120_000);
 
 describe('the tenant theme', () => {
   it('defaults to exactly the widgets’ defaults', () => {
