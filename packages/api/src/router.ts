@@ -2,7 +2,7 @@ import { forumRouter } from './modules/forum/forum.router.ts';
 import { groupsRouter } from './modules/groups/groups.router.ts';
 import { privacyRouter } from './modules/privacy/privacy.router.ts';
 import { productsRouter, reviewsRouter } from './modules/reviews/reviews.router.ts';
-import { storiesRouter } from './modules/stories/stories.router.ts';
+import { careTeamStoriesRouter, storiesRouter } from './modules/stories/stories.router.ts';
 import { identityRouter } from './modules/identity/identity.router.ts';
 import { staffAccountRouters } from './modules/staff/staff.router.ts';
 import { analyticsRouter } from './modules/console/analytics.router.ts';
@@ -21,7 +21,15 @@ export const appRouter = router({
   reviews: reviewsRouter,
   privacy: privacyRouter,
   /** The admin console's procedures (staff sessions, not member tokens). */
-  staff: router({ ...staffAccountRouters, settings: consoleSettingsRouter, analytics: analyticsRouter, audit: auditViewRouter, queue: queueRouter, members: membersRouter }),
+  staff: router({
+    ...staffAccountRouters,
+    queue: queueRouter,
+    members: membersRouter,
+    stories: careTeamStoriesRouter,
+    settings: consoleSettingsRouter,
+    analytics: analyticsRouter,
+    audit: auditViewRouter,
+  }),
 });
 
 /** The API's type: widgets and the admin console import this, and only as a type. */
@@ -45,7 +53,14 @@ export type {
   ThreadSummaryDto,
 } from './modules/forum/forum.schema.ts';
 export type { GroupDto, JoinRequestDto, MembershipDto } from './modules/groups/groups.schema.ts';
-export type { ConsentDto, ConsentTextDto, StoryAuthorDto, StoryCommentDto, StoryDto } from './modules/stories/stories.schema.ts';
+export type {
+  ConsentDto,
+  ConsentTextDto,
+  StoriesContextDto,
+  StoryAuthorDto,
+  StoryCommentDto,
+  StoryDto,
+} from './modules/stories/stories.schema.ts';
 export type {
   AnswerDto,
   ProductDto,

@@ -100,6 +100,45 @@ export async function listGallery(
   return q.orderBy('s.published_at', 'desc').orderBy('s.id', 'desc').limit(query.limit + 1).execute();
 }
 
+/** Full-text search over the stories shared with the viewer, newest published first. */
+export async function searchGallery(
+  tx: TenantTx,
+  query: { viewerId: string | null; groupId: string | null; text: string; after?: readonly [string, string]; limit: number },
+): Promise<StoryRow[]> {
+  let q = storiesWithContext(tx, query.viewerId)
+    .where((eb: StoryScope) => sharedWith(query.viewerId)(eb))
+    .where(sql<boolean>`s.search @@ websearch_to_tsquery('simple', ${query.text})`);
+  if (query.groupId) q = q.where('s.group_id', '=', query.groupId);
+  if (query.after) q = q.where(sql<boolean>`(s.published_at, s.id) < (${query.after[0]}::timestamptz, ${query.after[1]}::uuid)`);
+  return q.orderBy('s.published_at', 'desc').orderBy('s.id', 'desc').limit(query.limit + 1).execute();
+}
+
+/**
+ * Stories shared with the organisation's care team, for its staff: published, newest first.
+ * Private journals ("only me") are never among them.
+ */
+export async function listForCareTeam(tx: TenantTx, query: { after?: readonly [string, string]; limit: number }): Promise<StoryRow[]> {
+  let q = storiesWithContext(tx, null).where('s.audience', '=', 'care_team').where('s.status', '=', 'published');
+  if (query.after) q = q.where(sql<boolean>`(s.published_at, s.id) < (${query.after[0]}::timestamptz, ${query.after[1]}::uuid)`);
+  return q.orderBy('s.published_at', 'desc').orderBy('s.id', 'desc').limit(query.limit + 1).execute();
+}
+
+export async function findForCareTeam(tx: TenantTx, storyId: string): Promise<StoryRow | undefined> {
+  return storiesWithContext(tx, null).where('s.id', '=', storyId).where('s.audience', '=', 'care_team').where('s.status', '=', 'published').executeTakeFirst();
+}
+
+/** The groups a member belongs to (to share a story with one of them). */
+export async function memberGroups(tx: TenantTx, memberId: string) {
+  return tx
+    .selectFrom('group_memberships as gm')
+    .innerJoin('groups as g', (j) => j.onRef('g.tenant_id', '=', 'gm.tenant_id').onRef('g.id', '=', 'gm.group_id'))
+    .select(['g.slug', 'g.name'])
+    .where('gm.member_id', '=', memberId)
+    .where('gm.status', '=', 'active')
+    .orderBy('g.name')
+    .execute();
+}
+
 export async function listOwn(tx: TenantTx, query: { authorId: string; after?: readonly [string, string]; limit: number }): Promise<StoryRow[]> {
   let q = storiesWithContext(tx, query.authorId).where('s.author_id', '=', query.authorId);
   if (query.after) q = q.where(sql<boolean>`(s.created_at, s.id) < (${query.after[0]}::timestamptz, ${query.after[1]}::uuid)`);

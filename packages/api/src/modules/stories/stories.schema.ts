@@ -59,6 +59,22 @@ export const listStoriesInput = z.object({
   limit: pageLimit,
 });
 
+export const searchStoriesInput = z.object({
+  query: z.string().trim().min(2).max(200),
+  group: groupSlug.optional(),
+  cursor: cursor.nullish(),
+  limit: pageLimit,
+});
+
+export interface StoriesContextDto {
+  /** Readers may comment on stories here. */
+  commentsEnabled: boolean;
+  /** The signed-in viewer's groups (to share a story with one); [] for guests. */
+  myGroups: { slug: string; name: string }[];
+  /** Per audience: does a new story wait for review? (The composer says so in plain words.) */
+  premoderated: Record<StoryAudience, boolean>;
+}
+
 export const myStoriesInput = z.object({ cursor: cursor.nullish(), limit: pageLimit });
 export const storyRefInput = z.object({ storyId: z.uuid() });
 export const consentChangeInput = z.object({

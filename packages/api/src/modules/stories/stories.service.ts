@@ -20,6 +20,7 @@ import type {
   ConsentTextDto,
   CreateStoryInput,
   ListStoriesInput,
+  StoriesContextDto,
   StoryCommentDto,
   StoryDto,
   UpdateStoryInput,
@@ -123,6 +124,44 @@ export async function listStories(tx: TenantTx, viewer: Viewer, input: ListStori
   const rows = await repo.listGallery(tx, { viewerId: viewer?.id ?? null, groupId, tag: input.tag, ...(after ? { after } : {}), limit: input.limit });
   const dtos = await toStories(tx, rows, viewer);
   return toPage(rows, input.limit, (r) => dtos.get(r.id)!, (r) => [r.published_at!.toISOString(), r.id]);
+}
+
+/** Search over the stories shared with the viewer (a group's, with `group`). */
+export async function searchStories(
+  tx: TenantTx,
+  viewer: Viewer,
+  input: { query: string; group?: string | undefined; cursor?: string | null | undefined; limit: number },
+): Promise<Page<StoryDto>> {
+  const groupId = input.group === undefined ? null : (await findVisibleGroup(tx, viewer, input.group)).id;
+  const after = input.cursor ? decodeCursor(input.cursor, galleryCursor) : undefined;
+  const rows = await repo.searchGallery(tx, { viewerId: viewer?.id ?? null, groupId, text: input.query, ...(after ? { after } : {}), limit: input.limit });
+  const dtos = await toStories(tx, rows, viewer);
+  return toPage(rows, input.limit, (r) => dtos.get(r.id)!, (r) => [r.published_at!.toISOString(), r.id]);
+}
+
+/** What the stories widget needs to know about this community and viewer. */
+export async function storiesContext(tx: TenantTx, viewer: Viewer): Promise<StoriesContextDto> {
+  const settings = await getTenantSettings(tx);
+  return {
+    commentsEnabled: settings.storyComments,
+    /** The viewer's groups, to share a story with one of them. */
+    myGroups: viewer ? await repo.memberGroups(tx, viewer.id) : [],
+    premoderated: settings.storyPremoderation,
+  };
+}
+
+/** Stories shared with the care team, for the organisation's staff. */
+export async function careTeamStories(tx: TenantTx, input: { cursor?: string | null | undefined; limit: number }): Promise<Page<StoryDto>> {
+  const after = input.cursor ? decodeCursor(input.cursor, galleryCursor) : undefined;
+  const rows = await repo.listForCareTeam(tx, { ...(after ? { after } : {}), limit: input.limit });
+  const dtos = await toStories(tx, rows, null);
+  return toPage(rows, input.limit, (r) => dtos.get(r.id)!, (r) => [r.published_at!.toISOString(), r.id]);
+}
+
+export async function careTeamStory(tx: TenantTx, storyId: string): Promise<StoryDto> {
+  const row = await repo.findForCareTeam(tx, storyId);
+  if (!row) throw new KindredError('NOT_FOUND', NOT_FOUND_STORY);
+  return (await toStories(tx, [row], null)).get(row.id)!;
 }
 
 export async function getStory(tx: TenantTx, viewer: Viewer, storyId: string): Promise<StoryDto> {

@@ -5,6 +5,7 @@ import { expectKindredError } from '../../testing/expect-error.ts';
 import { createTestTenant, idem, type TestTenant } from '../../testing/fixtures.ts';
 import { updateTenantSettings } from '../tenants/tenant-settings.ts';
 import { decide } from '../moderation/moderation.service.ts';
+import { signedInStaff } from '../../testing/staff.ts';
 
 type Caller = Awaited<ReturnType<TestTenant['caller']>>;
 
@@ -121,6 +122,60 @@ describe('who reads a story', () => {
     expect(story.own?.status).toBe('published');
     expect((await guest.stories.list({})).items.map((s) => s.id)).toEqual([story.id]);
     expect((await share(author.caller, { audience: 'members' })).own?.status).toBe('pending');
+  });
+});
+
+describe('search, staff and the widget context', () => {
+  it('searches only what each viewer may read, and staff read care-team stories (audited) but never private journals', async () => {
+    const { tenant, author, groupMember, outsider, guest } = await storyWorld();
+    const consent = await author.caller.stories.consentText();
+    const made = {
+      public: await share(author.caller, { audience: 'public', title: 'Public ponderosa' }),
+      members: await share(author.caller, { audience: 'members', title: 'Members ponderosa' }),
+      group: await share(author.caller, { audience: 'group', group: 'circle', title: 'Group ponderosa' }),
+      care_team: await share(author.caller, { audience: 'care_team', title: 'Care ponderosa', consent: { consentTextId: consent.id, uses: [] } }),
+      only_me: await share(author.caller, { audience: 'only_me', title: 'Journal ponderosa', consent: { consentTextId: consent.id, uses: [] } }),
+      anonymous: await share(author.caller, { audience: 'public', title: 'Anonymous ponderosa', signing: 'anonymous' }),
+    };
+    // Approved through the staff console, as an organisation would.
+    const moderator = await signedInStaff(tenant, 'moderator');
+    for (const s of [made.public, made.members, made.group, made.anonymous]) await moderator.caller.staff.queue.approve({ kind: 'story', id: s.id });
+    const titles = async (caller: Caller, group?: string) =>
+      (await caller.stories.search({ query: 'ponderosa', ...(group ? { group } : {}) })).items.map((s) => s.title).sort();
+    expect(await titles(guest)).toEqual(['Anonymous ponderosa', 'Public ponderosa']);
+    expect(await titles(outsider.caller)).toEqual(['Anonymous ponderosa', 'Members ponderosa', 'Public ponderosa']);
+    expect(await titles(groupMember.caller)).toEqual(['Anonymous ponderosa', 'Group ponderosa', 'Members ponderosa', 'Public ponderosa']);
+    expect(await titles(groupMember.caller, 'circle')).toEqual(['Group ponderosa']);
+    const hit = (await guest.stories.search({ query: 'anonymous ponderosa' })).items.find((s) => s.title === 'Anonymous ponderosa')!;
+    expect(hit.author).toBeNull();
+    expect(JSON.stringify(hit)).not.toContain('Author Name');
+
+    const careTeam = await moderator.caller.staff.stories.list({});
+    expect(careTeam.items.map((s) => s.title)).toEqual(['Care ponderosa']);
+    expect((await moderator.caller.staff.stories.get({ storyId: made.care_team.id })).bodyHtml).toContain('easier');
+    await expectKindredError(moderator.caller.staff.stories.get({ storyId: made.only_me.id }), 'NOT_FOUND');
+    await expectKindredError(moderator.caller.staff.stories.get({ storyId: made.public.id }), 'NOT_FOUND');
+    const analyst = await signedInStaff(tenant, 'analyst');
+    await expectKindredError(analyst.caller.staff.stories.list({}), 'STAFF_ROLE_FORBIDDEN');
+    const reads = await withTenant(tenant.db, tenant.tenant.id, (tx) =>
+      tx.selectFrom('audit_log').select('action').where('action', '=', 'stories.care_team_read').execute(),
+    );
+    expect(reads).toHaveLength(2);
+    // Staff of another tenant see none of it.
+    const other = await createTestTenant('stories-other');
+    expect((await (await signedInStaff(other)).caller.staff.stories.list({})).items).toEqual([]);
+    await expectKindredError((await signedInStaff(other)).caller.staff.stories.get({ storyId: made.care_team.id }), 'NOT_FOUND');
+  });
+
+  it('tells the widget whether comments are on, the viewer’s groups, and what is pre-moderated', async () => {
+    const { tenant, author, guest } = await storyWorld();
+    expect(await guest.stories.context()).toEqual({
+      commentsEnabled: false,
+      myGroups: [],
+      premoderated: { public: true, members: true, group: true, care_team: false, only_me: false },
+    });
+    await withTenant(tenant.db, tenant.tenant.id, (tx) => updateTenantSettings(tx, { storyComments: true }));
+    expect(await author.caller.stories.context()).toMatchObject({ commentsEnabled: true, myGroups: [{ slug: 'circle', name: expect.any(String) }] });
   });
 });
 
