@@ -5,7 +5,7 @@
  */
 import '../../packages/widgets/src/reviews/define.ts';
 import '../../packages/widgets/src/reviews/recommendations-define.ts';
-import { ApiError, fixtureOwnReview, ReviewsMockClient } from '../../packages/widgets/src/reviews/testing/index.ts';
+import { ApiError, crisisOutcome, fixtureOwnReview, refusal, ReviewsMockClient } from '../../packages/widgets/src/reviews/testing/index.ts';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
 
@@ -161,6 +161,57 @@ export const OwnRejected: Story = {
   render: withClient(() => new ReviewsMockClient({ mine: { ...fixtureOwnReview, status: 'rejected' } })),
 };
 
+export const OwnRejectedWithNote: Story = {
+  name: 'Your review: not published (with a note)',
+  render: withClient(
+    () =>
+      new ReviewsMockClient({
+        mine: { ...fixtureOwnReview, status: 'rejected', moderationReason: 'moderator', moderationNote: 'Please keep to your own experience of the product.' },
+      }),
+  ),
+};
+
+export const OwnHidden: Story = {
+  name: 'Your review: hidden after reports',
+  render: withClient(() => new ReviewsMockClient({ mine: { ...fixtureOwnReview, status: 'hidden', moderationReason: 'reported' } })),
+};
+
+/** Fills the review form and sends it. */
+const sendReview =
+  (body: string): Play =>
+  async ({ canvasElement }) => {
+    (await find(canvasElement, '[part~="write-review"]'))?.click();
+    (await find(canvasElement, 'kindred-review-form >>> #rf-rating-4'))?.click();
+    const title = (await find(canvasElement, 'kindred-review-form >>> #rf-title')) as HTMLInputElement | null;
+    const text = (await find(canvasElement, 'kindred-review-form >>> #rf-body')) as HTMLTextAreaElement | null;
+    if (!title || !text) return;
+    title.value = 'Gentle on sore skin';
+    title.dispatchEvent(new Event('input'));
+    text.value = body;
+    text.dispatchEvent(new Event('input'));
+    (await find(canvasElement, 'kindred-review-form >>> [part~="submit"]'))?.click();
+  };
+
+export const WritePersonalDetails: Story = {
+  name: 'Write a review: personal details',
+  render: withClient(() =>
+    new ReviewsMockClient().failNext('reviews.write', refusal('PERSONAL_DETAILS_FOUND', { personalDetails: [{ kind: 'phone', match: '07700 900321' }] })),
+  ),
+  play: sendReview('Ask for me at the pharmacy counter, or call 07700 900321.'),
+};
+
+export const WriteCrisisResources: Story = {
+  name: 'Write a review: crisis resources',
+  render: withClient(() => new ReviewsMockClient().moderateNext('reviews.write', crisisOutcome())),
+  play: sendReview('Nothing helps any more, not even this.'),
+};
+
+export const WriteRefused: Story = {
+  name: 'Write a review: too many links',
+  render: withClient(() => new ReviewsMockClient().failNext('reviews.write', refusal('CONTENT_REJECTED', { reason: 'too_many_links' }))),
+  play: sendReview('See https://a.example https://b.example https://c.example https://d.example'),
+};
+
 export const Edit: Story = {
   name: 'Your review: editing',
   render: withClient(() => new ReviewsMockClient({ mine: fixtureOwnReview })),
@@ -186,6 +237,19 @@ export const Thanks: Story = {
     body.value = 'Gentle and no stinging.';
     body.dispatchEvent(new Event('input'));
     (await find(canvasElement, 'kindred-review-form >>> [part~="submit"]'))?.click();
+  },
+};
+
+export const QuestionSlowDown: Story = {
+  name: 'Questions: slow down',
+  render: withClient(() => new ReviewsMockClient().failNext('reviews.ask', refusal('RATE_LIMITED', { retryAfterSeconds: 90 }))),
+  play: async ({ canvasElement }) => {
+    (await find(canvasElement, '[part~="questions"]'))?.scrollIntoView();
+    const question = (await find(canvasElement, 'kindred-review-questions >>> #qa-ask')) as HTMLTextAreaElement | null;
+    if (!question) return;
+    question.value = 'Can I use it on my face as well?';
+    question.dispatchEvent(new Event('input'));
+    (await find(canvasElement, 'kindred-review-questions >>> [part~="ask-form"] [part~="submit"]'))?.click();
   },
 };
 

@@ -4,7 +4,7 @@
  * member's action (open a story, open the composer, choose a privacy option) do it in `play`.
  */
 import '@kindred/widgets/stories';
-import { ApiError, StoriesMockClient } from '@kindred/widgets/stories/testing';
+import { ApiError, crisisOutcome, refusal, StoriesMockClient } from '@kindred/widgets/stories/testing';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
 
@@ -197,6 +197,58 @@ export const MyStories: Story = {
   name: 'My stories',
   args: { token: SIGNED_IN },
   play: openMine,
+};
+
+export const MyStoriesModeration: Story = {
+  name: 'My stories: why waiting, not published, hidden',
+  args: { token: SIGNED_IN },
+  render: withClient(() => {
+    const client = new StoriesMockClient();
+    client.mine[0]!.own = { ...client.mine[0]!.own!, moderationReason: 'new_member' };
+    client.mine[1]!.own = { ...client.mine[1]!.own!, status: 'hidden', moderationReason: 'reported' };
+    return client;
+  }),
+  play: openMine,
+};
+
+export const CommentPersonalDetails: Story = {
+  name: 'Comment: personal details',
+  args: { token: SIGNED_IN },
+  render: withClient(() =>
+    new StoriesMockClient().failNext('stories.addComment', refusal('PERSONAL_DETAILS_FOUND', { personalDetails: [{ kind: 'email', match: 'jo.m@example.org' }] })),
+  ),
+  play: async (context) => {
+    await openStory(0)(context);
+    const box = inView<HTMLTextAreaElement>(context.canvasElement, 'kindred-story-reader', '#comment');
+    if (!box) return;
+    box.value = 'Thank you. Write to me any time: jo.m@example.org';
+    box.dispatchEvent(new Event('input'));
+    await new Promise((r) => setTimeout(r, 20));
+    inView<HTMLButtonElement>(context.canvasElement, 'kindred-story-reader', '[part~="comment-form"] [part~="submit"]')?.click();
+  },
+};
+
+export const ComposerCrisisResources: Story = {
+  name: 'Composer: crisis resources after sharing',
+  args: { token: SIGNED_IN },
+  render: withClient(() => new StoriesMockClient().moderateNext('stories.create', crisisOutcome())),
+  play: compose('members', 'name', true),
+};
+
+export const ComposerPersonalDetails: Story = {
+  name: 'Composer: personal details',
+  args: { token: SIGNED_IN },
+  render: withClient(() =>
+    new StoriesMockClient().failNext('stories.create', refusal('PERSONAL_DETAILS_FOUND', { personalDetails: [{ kind: 'address', match: '14 Mill Lane, Riverside' }] })),
+  ),
+  play: compose('public', 'name', true),
+};
+
+export const ComposerSlowDown: Story = {
+  name: 'Composer: slow down',
+  args: { token: SIGNED_IN },
+  render: withClient(() => new StoriesMockClient().failNext('stories.create', refusal('RATE_LIMITED', { retryAfterSeconds: 90 }))),
+  play: compose('members', 'name', true),
 };
 
 export const Dark: Story = {

@@ -77,6 +77,24 @@ describe('createClient', () => {
     expect(apiError.httpStatus).to.equal(400);
     expect(apiError.message).to.equal('The request is not valid.');
     expect(apiError.issues).to.deep.equal([{ path: 'body', message: 'Too small' }]);
+    expect(apiError.details).to.equal(undefined);
+  });
+
+  it('keeps error.data.details (what moderation found, how long to wait)', async () => {
+    const personalDetails = [{ kind: 'phone', match: '07700 900123' }];
+    const { fetch } = fakeFetch(() =>
+      json(422, {
+        error: {
+          message: 'This includes personal details that others would see.',
+          code: -32022,
+          data: { code: 'UNPROCESSABLE_CONTENT', httpStatus: 422, kindredCode: 'PERSONAL_DETAILS_FOUND', details: { personalDetails } },
+        },
+      }),
+    );
+    const client = createClient({ base: 'https://api.example/', key: 'pk', fetch });
+    const error = (await client.mutate('forum.reply', { threadId: 't', body: 'Call me', idempotencyKey: 'k-12345678' }).catch((e: unknown) => e)) as ApiError;
+    expect([error.kindredCode, error.httpStatus]).to.deep.equal(['PERSONAL_DETAILS_FOUND', 422]);
+    expect(error.details).to.deep.equal({ personalDetails });
   });
 
   it('reports a failed fetch (offline, CORS) as NETWORK and a bare 502 as INTERNAL', async () => {

@@ -47,6 +47,8 @@ export class ApiError extends Error {
     readonly httpStatus: number,
     message: string,
     readonly issues: Issue[] = [],
+    /** `error.data.details`: facts a client acts on (what was found, how long to wait); read in core/moderation. */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -66,7 +68,7 @@ export interface ClientOptions {
 /** tRPC's error shape, in an HTTP error body and in an SSE `serialized-error` event. */
 export interface SerializedError {
   message?: string;
-  data?: { kindredCode?: ClientErrorCode; issues?: Issue[]; httpStatus?: number };
+  data?: { kindredCode?: ClientErrorCode; issues?: Issue[]; httpStatus?: number; details?: Record<string, unknown> };
 }
 
 /** The one mapping from an API error (or a bare HTTP status) to an ApiError. */
@@ -77,6 +79,7 @@ export function toApiError(status: number, error: SerializedError | undefined, f
     status,
     error?.message ?? fallback,
     data?.issues ?? [],
+    data?.details,
   );
 }
 

@@ -1,13 +1,18 @@
-import { ApiError } from './api-client.ts';
+import { ApiError, type ClientErrorCode } from './api-client.ts';
 import type { MessageKey } from './i18n.ts';
+
+/** Codes with words of their own; any other failure is "Something went wrong on our side". */
+const MESSAGES: Partial<Record<ClientErrorCode, MessageKey>> = {
+  NETWORK: 'errorNetwork',
+  DATABASE_UNAVAILABLE: 'errorUnavailable',
+  NOT_FOUND: 'errorNotFound',
+  FORBIDDEN_ACTION: 'errorForbidden',
+  GROUP_MEMBERSHIP_REQUIRED: 'errorMembershipRequired',
+  // A read refused with 429: calm words and "Try again" (a write counts down: core/moderation).
+  RATE_LIMITED: 'errorSlowDown',
+};
 
 /** The message a member sees for a failed read or action. */
 export function loadErrorMessage(error: unknown): MessageKey {
-  const code = error instanceof ApiError ? error.kindredCode : 'INTERNAL';
-  if (code === 'NETWORK') return 'errorNetwork';
-  if (code === 'DATABASE_UNAVAILABLE') return 'errorUnavailable';
-  if (code === 'NOT_FOUND') return 'errorNotFound';
-  if (code === 'FORBIDDEN_ACTION') return 'errorForbidden';
-  if (code === 'GROUP_MEMBERSHIP_REQUIRED') return 'errorMembershipRequired';
-  return 'errorGeneric';
+  return (error instanceof ApiError && MESSAGES[error.kindredCode]) || 'errorGeneric';
 }

@@ -1,4 +1,7 @@
-/** Styles every Kindred element shares: type, buttons, fields, focus ring, skeletons, helpers. */
+/**
+ * Styles every Kindred element shares: type, buttons, fields, focus ring, skeletons, helpers.
+ * They are in every widget's first render: rules only the lazy views use are in view.styles.ts.
+ */
 import { css } from 'lit';
 
 export const baseStyles = css`
@@ -100,21 +103,10 @@ export const baseStyles = css`
     cursor: not-allowed;
     opacity: 0.75;
   }
-  .button.danger {
-    background: var(--k-danger);
-    border-color: var(--k-danger);
-    color: var(--k-bg);
-  }
   .button.quiet {
     border-color: transparent;
     background: transparent;
     padding-inline: 0.75em;
-  }
-  /* "← All conversations", "← All groups": a quiet button aligned with the text below it. */
-  .back {
-    margin-inline-start: -0.75em;
-    margin-bottom: 0.5em;
-    color: var(--k-accent);
   }
   label {
     display: block;
@@ -142,10 +134,6 @@ export const baseStyles = css`
     accent-color: var(--k-accent);
     flex: none;
   }
-  textarea {
-    min-height: 8em;
-    resize: vertical;
-  }
   [aria-invalid='true'] {
     border-color: var(--k-danger);
     border-width: 2px;
@@ -160,9 +148,6 @@ export const baseStyles = css`
     border: 1px solid var(--k-border);
     border-radius: var(--k-radius);
     background: var(--k-surface);
-  }
-  .stack > * + * {
-    margin-top: var(--k-space);
   }
   .skeleton-line {
     display: block;

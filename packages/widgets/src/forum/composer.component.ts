@@ -2,12 +2,14 @@ import { consume } from '@lit/context';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ApiError, isAuthError, newIdempotencyKey, type KindredClient } from '../core/api-client.ts';
-import type { PostDto } from '../core/api-types.ts';
+import type { ModerationOutcome, PostDto } from '../core/api-types.ts';
 import { announceContext, clientContext, type Announce } from '../core/context.ts';
 import { loadErrorMessage } from '../core/errors.ts';
 import type { MessageKey } from '../core/i18n.ts';
 import { KindredElement } from '../core/kindred-element.ts';
+import { WRITE_GUARD_PARTS, WriteGuard, writeGuardStyles } from '../core/moderation/write-guard.ts';
 import { baseStyles } from '../core/styles.ts';
+import { viewStyles } from '../core/view.styles.ts';
 import { composerStyles } from './thread.styles.ts';
 import './thread-messages.ts';
 
@@ -22,6 +24,8 @@ interface Problem {
  * mode), it offers sign-in instead. The draft survives every error and a sign-out; a retried
  * write reuses its idempotency key. Fields: title (new thread; editing an opening post), the
  * message with a formatting hint, an optional content warning, and "Post anonymously".
+ * Moderation's answers (refused text, personal details, slow down, paused posting, crisis
+ * resources) go through the shared WriteGuard.
  *
  * @event kindred-request-sign-in - cancelable; not cancelled, the composer shows a hint.
  * @event kindred-thread-created - `{ threadId }`
@@ -44,8 +48,9 @@ export class ForumComposer extends KindredElement {
     'sign-in',
     'sign-in-button',
     'error',
+    ...WRITE_GUARD_PARTS,
   ] as const;
-  static override styles = [baseStyles, composerStyles];
+  static override styles = [baseStyles, viewStyles, composerStyles, writeGuardStyles];
 
   @consume({ context: clientContext, subscribe: true }) @state() client?: KindredClient;
   @consume({ context: announceContext, subscribe: true }) @state() announce?: Announce;
@@ -71,6 +76,8 @@ export class ForumComposer extends KindredElement {
   private pending: { key: string; payload: string } | undefined;
 
   @query('textarea') private textarea?: HTMLTextAreaElement;
+
+  private readonly guard = new WriteGuard(this, this.i18n, { field: () => this.textarea ?? null, resend: () => void this.send() });
 
   private get hasTitle(): boolean {
     return this.mode === 'new-thread' || (this.mode === 'edit' && !!this.post?.isOpening);
@@ -140,11 +147,11 @@ export class ForumComposer extends KindredElement {
           maxlength="20000"
           rows=${this.mode === 'reply' ? 4 : 6}
           .value=${this.draftBody}
-          aria-invalid=${invalid('body')}
-          aria-describedby="format-hint privacy-hint ${errorId('body')}"
+          aria-invalid=${this.guard.textRefused ? 'true' : invalid('body')}
+          aria-describedby="format-hint privacy-hint ${errorId('body')} ${this.guard.describedBy}"
           @input=${(e: Event) => (this.draftBody = (e.target as HTMLTextAreaElement).value)}
         ></textarea>
-        ${fieldError('body')}
+        ${fieldError('body')} ${this.guard.renderFieldError()}
         <p id="format-hint" class="muted hint format" part="hint">${t.msg('formattingHint')}</p>
         <p id="privacy-hint" class="muted hint" part="hint">${t.msg('privacyHint')}</p>
       </div>
@@ -166,8 +173,9 @@ export class ForumComposer extends KindredElement {
             </div>
           </div>`}
       ${problem && !problem.field ? html`<p class="error-text" part="error" role="alert">${t.msg(problem.key)}</p>` : nothing}
+      ${this.guard.render()}
       <div class="actions">
-        <button type="submit" class="button primary" part="button submit" ?disabled=${this.submitting}>${t.msg(submitLabel)}</button>
+        <button type="submit" class="button primary" part="button submit" ?disabled=${this.submitting || this.guard.blocked}>${t.msg(submitLabel)}</button>
         ${this.mode === 'reply'
           ? nothing
           : html`<button type="button" class="button quiet" part="button cancel" @click=${this.cancel}>${t.msg('cancel')}</button>`}
@@ -220,10 +228,15 @@ export class ForumComposer extends KindredElement {
     this.renderRoot.querySelector<HTMLElement>(`#${problem.field}`)?.focus();
   }
 
-  private submit = async (event: SubmitEvent): Promise<void> => {
+  private submit = (event: SubmitEvent): void => {
     event.preventDefault();
+    void this.send();
+  };
+
+  /** Sends the draft (the form's submit, and "Post anyway"). */
+  private send = async (): Promise<void> => {
     const client = this.client;
-    if (this.submitting || !client) return;
+    if (this.submitting || !client || this.guard.blocked) return;
     const title = this.draftTitle.trim();
     const body = this.draftBody.trim();
     const contentWarning = this.draftWarning.trim() || undefined;
@@ -235,27 +248,32 @@ export class ForumComposer extends KindredElement {
     if (this.pending?.payload !== payload) this.pending = { key: newIdempotencyKey(), payload };
     const idempotencyKey = this.pending.key;
     this.problem = null;
+    this.guard.clear();
     this.submitting = true;
     this.announce?.(this.i18n.msg(this.mode === 'edit' ? 'saving' : 'posting'));
     try {
       if (this.mode === 'edit' && this.post) {
-        const post = await client.mutate('forum.editPost', {
-          postId: this.post.id,
-          body,
-          contentWarning: contentWarning ?? '',
-          ...(this.hasTitle ? { title } : {}),
-        });
-        this.succeeded('postUpdated');
+        const { moderation, ...post } = await client.mutate(
+          'forum.editPost',
+          this.guard.input({ postId: this.post.id, body, contentWarning: contentWarning ?? '', ...(this.hasTitle ? { title } : {}) }),
+        );
+        this.succeeded('postUpdated', await this.guard.written(moderation));
         this.emit('kindred-post-changed', this.hasTitle ? { post, title } : { post }, { composed: false });
       } else if (this.mode === 'reply') {
-        const post = await client.mutate('forum.reply', { threadId: this.threadId, body, contentWarning, anonymous, idempotencyKey });
-        this.succeeded('replyPosted');
+        const { moderation, ...post } = await client.mutate(
+          'forum.reply',
+          this.guard.input({ threadId: this.threadId, body, contentWarning, anonymous, idempotencyKey }),
+        );
+        this.succeeded('replyPosted', await this.guard.written(moderation));
         this.emit('kindred-posted', { post }, { composed: false });
         this.emit('kindred-reply-created', { threadId: post.threadId, postId: post.id });
       } else {
         const group = this.group || undefined;
-        const thread = await client.mutate('forum.createThread', { group, title, body, contentWarning, anonymous, idempotencyKey });
-        this.succeeded('threadPosted');
+        const { moderation, ...thread } = await client.mutate(
+          'forum.createThread',
+          this.guard.input({ group, title, body, contentWarning, anonymous, idempotencyKey }),
+        );
+        this.succeeded('threadPosted', await this.guard.written(moderation));
         this.emit('kindred-posted', { thread }, { composed: false });
         this.emit('kindred-thread-created', { threadId: thread.id });
       }
@@ -266,13 +284,14 @@ export class ForumComposer extends KindredElement {
     }
   };
 
-  private succeeded(key: MessageKey): void {
+  /** Stored (and, if crisis resources were shown, they are closed): clear the draft, say what happens next. */
+  private succeeded(key: MessageKey, outcome: ModerationOutcome | null): void {
     this.pending = undefined;
     this.draftTitle = '';
     this.draftBody = '';
     this.draftWarning = '';
     this.anonymous = false;
-    this.announce?.(this.i18n.msg(key));
+    this.announce?.(this.guard.savedMessage(outcome, this.i18n.msg(key)));
     if (this.mode === 'reply') void this.updateComplete.then(() => this.textarea?.focus());
   }
 
@@ -282,6 +301,7 @@ export class ForumComposer extends KindredElement {
       this.sessionEnded = true;
       return;
     }
+    if (this.guard.refused(err)) return;
     if (err instanceof ApiError && err.kindredCode === 'VALIDATION_FAILED') {
       const path = err.issues[0]?.path;
       if (path === 'title') return void this.show({ field: 'title', key: 'titleInvalid' });

@@ -9,9 +9,11 @@ import type { KindredEvent } from '../core/events.ts';
 import { sanitisedHtml } from '../core/html.ts';
 import type { MessageKey } from '../core/i18n.ts';
 import { KindredElement } from '../core/kindred-element.ts';
+import { ownStatus, ownStatusStyles } from '../core/moderation/status.ts';
 import type { Popover } from '../core/popover.ts';
 import { popoverStyles } from '../core/popover.styles.ts';
 import { baseStyles } from '../core/styles.ts';
+import { viewStyles } from '../core/view.styles.ts';
 import './thread-messages.ts';
 import { ForumComposer } from './composer.component.ts';
 import { postStyles } from './thread.styles.ts';
@@ -24,6 +26,7 @@ type PopoverName = 'menu' | 'picker' | 'card';
  * One post: author (a button opening the member's card), badges, times, content warning,
  * the sanitised body, reactions with a picker, and an action menu (edit, delete, mark helpful,
  * report). Every change goes up as `kindred-post-changed`; the thread view owns the list.
+ * The author's own post, while others cannot see it, says so ("Awaiting review" and why).
  *
  * @event kindred-request-sign-in - cancelable, `{ reason: 'react' }`, when a signed-out member reacts.
  */
@@ -38,6 +41,7 @@ export class ForumPost extends KindredElement {
     'post-time',
     'edited',
     'helpful-label',
+    'moderation-status',
     'content-warning',
     'show-post',
     'post-body',
@@ -53,7 +57,7 @@ export class ForumPost extends KindredElement {
     'error',
     ...ForumComposer.parts,
   ] as const;
-  static override styles = [baseStyles, popoverStyles, postStyles];
+  static override styles = [baseStyles, viewStyles, popoverStyles, postStyles, ownStatusStyles];
 
   @consume({ context: clientContext, subscribe: true }) @state() client?: KindredClient;
   @consume({ context: announceContext, subscribe: true }) @state() announce?: Announce;
@@ -117,6 +121,7 @@ export class ForumPost extends KindredElement {
         </div>
         ${this.renderMenu()}
       </header>
+      ${post.isOwn ? ownStatus(t, post) : nothing}
       ${this.editing
         ? html`<kindred-forum-composer
             mode="edit"

@@ -9,6 +9,7 @@ import { trapTab } from '../core/focus-trap.ts';
 import type { MessageKey } from '../core/i18n.ts';
 import { define, KindredElement } from '../core/kindred-element.ts';
 import { baseStyles } from '../core/styles.ts';
+import { viewStyles } from '../core/view.styles.ts';
 import './thread-messages.ts';
 import { dialogStyles } from './thread.styles.ts';
 
@@ -20,7 +21,7 @@ const REASONS: readonly ReportReason[] = ['at_risk', 'misinformation', 'spam', '
  * It opens when connected; the opener removes it on `kindred-dialog-closed` and restores focus.
  */
 export class ForumReportDialog extends KindredElement {
-  static override styles = [baseStyles, dialogStyles];
+  static override styles = [baseStyles, viewStyles, dialogStyles];
 
   @consume({ context: clientContext, subscribe: true }) @state() client?: KindredClient;
   @consume({ context: announceContext, subscribe: true }) @state() announce?: Announce;

@@ -8,6 +8,7 @@ import type { KindredEvent } from '../core/events.ts';
 import { KindredElement } from '../core/kindred-element.ts';
 import { KeysetPager } from '../core/keyset-pager.ts';
 import { baseStyles, listStyles } from '../core/styles.ts';
+import { viewStyles } from '../core/view.styles.ts';
 import './thread-messages.ts';
 import { WhileVisible } from '../core/visibility.ts';
 import { ForumComposer } from './composer.component.ts';
@@ -43,7 +44,7 @@ export class ForumThreadView extends KindredElement {
     ...ForumPost.parts,
     ...ForumComposer.parts,
   ] as const;
-  static override styles = [baseStyles, listStyles, threadViewStyles];
+  static override styles = [baseStyles, viewStyles, listStyles, threadViewStyles];
 
   @consume({ context: clientContext, subscribe: true }) @state() client?: KindredClient;
   @consume({ context: announceContext, subscribe: true }) @state() announce?: Announce;

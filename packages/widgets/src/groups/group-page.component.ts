@@ -11,6 +11,7 @@ import { errorPanel, loadMoreButton } from '../core/parts.ts';
 import { KindredForum } from '../forum/forum.component.ts';
 import { KeysetPager } from '../core/keyset-pager.ts';
 import { baseStyles, listStyles } from '../core/styles.ts';
+import { viewStyles } from '../core/view.styles.ts';
 import type { GroupDto, JoinRequestDto } from '../core/api-types.ts';
 import { groupPageStyles } from './group-page.styles.ts';
 import { groupStyles } from './groups.styles.ts';
@@ -80,7 +81,7 @@ export class GroupPage extends KindredElement {
     'error',
     'retry',
   ] as const;
-  static override styles = [baseStyles, listStyles, groupStyles, groupPageStyles];
+  static override styles = [baseStyles, viewStyles, listStyles, groupStyles, groupPageStyles];
 
   @consume({ context: clientContext, subscribe: true }) @state() client?: KindredClient;
   @consume({ context: announceContext, subscribe: true }) @state() announce?: Announce;

@@ -7,6 +7,7 @@ import { trapTab } from '../core/focus-trap.ts';
 import type { MessageKey } from '../core/i18n.ts';
 import { define, KindredElement } from '../core/kindred-element.ts';
 import { baseStyles } from '../core/styles.ts';
+import { viewStyles } from '../core/view.styles.ts';
 import './extra-messages.ts';
 import type { ReviewAttribute } from './types.ts';
 
@@ -22,6 +23,7 @@ import type { ReviewAttribute } from './types.ts';
 export class KindredReviewAttributesDialog extends KindredElement {
   static override styles = [
     baseStyles,
+    viewStyles,
     css`
       dialog {
         width: min(34rem, calc(100vw - 2rem));

@@ -1,6 +1,7 @@
 /**
  * The member's own review in <kindred-reviews>: loads it (`reviews.mine`), shows it with its status
- * ("Awaiting review", "Published", "Not published") and what that means, the thanks after sending,
+ * ("Awaiting review", "Published", "Not published", "Hidden") and what that means (core/moderation),
+ * the thanks after sending,
  * Edit (the review form, its own chunk) and Delete with a confirm step. A chunk of its own, loaded
  * for signed-in members and on "Write a review", so the first render stays small.
  */
@@ -11,16 +12,22 @@ import { whenStrings, type Localizer, type MessageKey } from '../core/i18n.ts';
 import { isAuthError } from '../core/api-client.ts';
 import type { KeysetPager } from '../core/keyset-pager.ts';
 import type { KindredElement } from '../core/kindred-element.ts';
+import { ownStatus, ownStatusStyles } from '../core/moderation/status.ts';
+import { viewStyles } from '../core/view.styles.ts';
+import { WRITE_GUARD_PARTS } from '../core/moderation/parts.ts';
 import './extra-messages.ts';
 import { stars } from './stars.ts';
 import type { Review, ReviewSummary } from './types.ts';
 
 export { adoptStyles } from './adopt.ts';
 
+const WRITE_GUARD_EXPORTPARTS = WRITE_GUARD_PARTS.join(', ');
+
 const STATUS: Record<NonNullable<Review['status']>, MessageKey> = {
   pending: 'reviewStatusPending',
   published: 'reviewStatusPublished',
   rejected: 'reviewStatusRejected',
+  hidden: 'reviewStatusHidden',
 };
 
 /** What authoring reads and calls on <kindred-reviews> (internal members). */
@@ -200,7 +207,7 @@ export class ReviewAuthoring {
       sku=${this.host.product}
       .choices=${this.host.summary?.attributes ?? []}
       .review=${this.mine ?? null}
-      exportparts="review-form, form-heading, rating-input, rating-option, field, input, textarea, hint, checkbox, submit, cancel, error-summary, error, button"
+      exportparts="review-form, form-heading, rating-input, rating-option, field, input, textarea, hint, checkbox, submit, cancel, error-summary, error, button, ${WRITE_GUARD_EXPORTPARTS}"
       @kindred-review-saved=${this.onSaved}
       @kindred-compose-cancelled=${this.onCancelled}
     ></kindred-review-form>`;
@@ -234,8 +241,7 @@ function ownReviewPanel(view: OwnReviewView): TemplateResult {
     ${view.thanks ? html`<p class="thanks" part="thanks" tabindex="-1">${t.msg(view.thanks)}</p>` : nothing}
     ${stars(review.rating, t.msg('reviewsStarsLabel', { rating: review.rating }), 'review-stars')}
     <p class="own-title">${review.title}</p>
-    ${status === 'pending' ? html`<p class="muted">${t.msg('reviewPendingNote')}</p>` : nothing}
-    ${status === 'rejected' ? html`<p class="muted">${t.msg('reviewRejectedNote')}</p>` : nothing}
+    ${ownStatus(t, review, true)}
     ${view.confirmingDelete
       ? html`<div
           class="confirm"
@@ -262,6 +268,8 @@ function ownReviewPanel(view: OwnReviewView): TemplateResult {
 }
 
 export const ownReviewStyles = css`
+  ${viewStyles}
+  ${ownStatusStyles}
   .own {
     width: 100%;
     display: grid;
@@ -290,6 +298,10 @@ export const ownReviewStyles = css`
   .status.rejected {
     border-color: var(--k-danger);
     color: var(--k-danger);
+  }
+  .status.hidden {
+    border-color: var(--k-border-strong);
+    color: var(--k-text-muted);
   }
   .thanks {
     padding: 0.5em 0.75em;

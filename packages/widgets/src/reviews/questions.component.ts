@@ -7,19 +7,24 @@ import { sanitisedHtml, sanitisedHtmlStyles } from '../core/html.ts';
 import type { MessageKey } from '../core/i18n.ts';
 import { KeysetPager } from '../core/keyset-pager.ts';
 import { define, KindredElement } from '../core/kindred-element.ts';
+import { WRITE_GUARD_PARTS, WriteGuard, writeGuardStyles } from '../core/moderation/write-guard.ts';
 import { errorPanel, loadingCards, loadMoreButton } from '../core/parts.ts';
 import { baseStyles, listStyles } from '../core/styles.ts';
+import { viewStyles } from '../core/view.styles.ts';
 import './extra-messages.ts';
 import type { Question } from './types.ts';
 
 /** Its parts, re-exported through `<kindred-reviews>` (`kindred-reviews::part(question)`). */
-const QUESTION_PARTS =
-  'question-list, question, question-body, question-meta, answer, answer-body, answer-meta, verified-reply, ask-form, ask-sign-in, ask-thanks, answer-form, answer-button, answer-thanks, pending-note, field, textarea, hint, submit, cancel, load-more, empty, error, retry, button';
+const QUESTION_PARTS = [
+  'question-list, question, question-body, question-meta, answer, answer-body, answer-meta, verified-reply, ask-form, ask-sign-in, ask-thanks, answer-form, answer-button, answer-thanks, pending-note, field, textarea, hint, submit, cancel, load-more, empty, error, retry, button',
+  ...WRITE_GUARD_PARTS,
+].join(', ');
 
 /**
  * Questions and answers about a product: questions with their answers (staff answers labelled
  * "Verified reply"), "Load more questions", asking (signed in) and answering. The member's own
- * questions awaiting moderation show with a note only they see. Its own chunk, loaded when the
+ * questions awaiting moderation show with a note only they see. Moderation's answers to asking
+ * and answering go through the shared WriteGuard (one each). Its own chunk, loaded when the
  * section nears the viewport.
  *
  * @event kindred-request-sign-in - cancelable, `{ reason: 'ask' | 'answer' }`
@@ -29,8 +34,10 @@ const QUESTION_PARTS =
 export class KindredReviewQuestions extends KindredElement {
   static override styles = [
     baseStyles,
+    viewStyles,
     listStyles,
     sanitisedHtmlStyles,
+    writeGuardStyles,
     css`
       :host {
         display: grid;
@@ -108,6 +115,10 @@ export class KindredReviewQuestions extends KindredElement {
       .answer-form > div {
         width: 100%;
       }
+      .ask-form > .write-notice,
+      .answer-form > .write-notice {
+        justify-self: stretch;
+      }
       .actions {
         display: flex;
         flex-wrap: wrap;
@@ -149,6 +160,16 @@ export class KindredReviewQuestions extends KindredElement {
   /** One key per logical write, reused if the member sends it again after a failure. */
   private askKey = newIdempotencyKey();
   private answerKey = newIdempotencyKey();
+  private readonly askGuard = new WriteGuard(this, this.i18n, {
+    id: 'qa-ask',
+    field: () => this.renderRoot.querySelector('#qa-ask'),
+    resend: () => void this.sendQuestion(),
+  });
+  private readonly answerGuard = new WriteGuard(this, this.i18n, {
+    id: 'qa-answer',
+    field: () => this.renderRoot.querySelector('#qa-answer'),
+    resend: () => void this.sendAnswerNow(),
+  });
 
   private readonly pager = new KeysetPager<Question>(this, (cursor, signal) =>
     this.client!.query('reviews.questions', { sku: this.sku, ...(cursor ? { cursor } : {}) }, { signal }),
@@ -180,9 +201,14 @@ export class KindredReviewQuestions extends KindredElement {
     this.signInHint = !this.emit('kindred-request-sign-in', { reason }, { cancelable: true }).defaultPrevented;
   }
 
-  private ask = async (event: SubmitEvent): Promise<void> => {
+  private ask = (event: SubmitEvent): void => {
     event.preventDefault();
-    if (this.asking || !this.client) return;
+    void this.sendQuestion();
+  };
+
+  /** Sends the question (the form's submit, and "Post anyway"). */
+  private sendQuestion = async (): Promise<void> => {
+    if (this.asking || !this.client || this.askGuard.blocked) return;
     this.askThanks = null;
     const body = this.question.trim();
     if (body.length < 3 || body.length > 2000) {
@@ -191,9 +217,11 @@ export class KindredReviewQuestions extends KindredElement {
       return;
     }
     this.askError = null;
+    this.askGuard.clear();
     this.asking = true;
     try {
-      const result = await this.client.mutate('reviews.ask', { sku: this.sku, body, idempotencyKey: this.askKey });
+      const result = await this.client.mutate('reviews.ask', this.askGuard.input({ sku: this.sku, body, idempotencyKey: this.askKey }));
+      await this.askGuard.written(result.moderation);
       this.askKey = newIdempotencyKey();
       this.question = '';
       this.askThanks = result.status === 'published' ? 'questionAskedPublished' : 'questionAskedPending';
@@ -203,6 +231,7 @@ export class KindredReviewQuestions extends KindredElement {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('[part~="ask-thanks"]')?.focus();
     } catch (err) {
+      if (this.askGuard.refused(err)) return;
       this.askError = isAuthError(err) ? 'questionsSignInHint' : 'questionSendFailed';
     } finally {
       this.asking = false;
@@ -214,6 +243,7 @@ export class KindredReviewQuestions extends KindredElement {
     this.answering = question.id;
     this.answer = '';
     this.answerError = null;
+    this.answerGuard.clear();
     this.answerThanks = null;
     this.answerKey = newIdempotencyKey();
     await this.updateComplete;
@@ -227,10 +257,15 @@ export class KindredReviewQuestions extends KindredElement {
     if (id) this.renderRoot.querySelector<HTMLElement>(`[data-answer="${CSS.escape(id)}"]`)?.focus();
   }
 
-  private sendAnswer = async (event: SubmitEvent): Promise<void> => {
+  private sendAnswer = (event: SubmitEvent): void => {
     event.preventDefault();
+    void this.sendAnswerNow();
+  };
+
+  /** Sends the answer (the form's submit, and "Post anyway"). */
+  private sendAnswerNow = async (): Promise<void> => {
     const questionId = this.answering;
-    if (!questionId || this.sendingAnswer || !this.client) return;
+    if (!questionId || this.sendingAnswer || !this.client || this.answerGuard.blocked) return;
     const body = this.answer.trim();
     if (!body || body.length > 5000) {
       this.answerError = 'questionAnswerMissing';
@@ -238,9 +273,11 @@ export class KindredReviewQuestions extends KindredElement {
       return;
     }
     this.answerError = null;
+    this.answerGuard.clear();
     this.sendingAnswer = true;
     try {
-      const result = await this.client.mutate('reviews.answer', { questionId, body, idempotencyKey: this.answerKey });
+      const result = await this.client.mutate('reviews.answer', this.answerGuard.input({ questionId, body, idempotencyKey: this.answerKey }));
+      await this.answerGuard.written(result.moderation);
       const key: MessageKey = result.status === 'published' ? 'questionAnsweredPublished' : 'questionAnsweredPending';
       this.answering = null;
       this.answerThanks = { id: questionId, key };
@@ -250,6 +287,7 @@ export class KindredReviewQuestions extends KindredElement {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('[part~="answer-thanks"]')?.focus();
     } catch (err) {
+      if (this.answerGuard.refused(err)) return;
       this.answerError = isAuthError(err) ? 'questionsSignInHint' : 'questionSendFailed';
     } finally {
       this.sendingAnswer = false;
@@ -328,14 +366,16 @@ export class KindredReviewQuestions extends KindredElement {
           rows="3"
           maxlength="5000"
           .value=${this.answer}
-          aria-invalid=${this.answerError ? 'true' : 'false'}
-          aria-describedby=${this.answerError ? 'qa-answer-error' : nothing}
+          aria-invalid=${this.answerError || this.answerGuard.textRefused ? 'true' : 'false'}
+          aria-describedby=${[this.answerError ? 'qa-answer-error' : '', this.answerGuard.describedBy].filter(Boolean).join(' ') || nothing}
           @input=${(e: Event) => (this.answer = (e.target as HTMLTextAreaElement).value)}
         ></textarea>
+        ${this.answerGuard.renderFieldError()}
       </div>
       ${this.answerError ? html`<p id="qa-answer-error" class="error-text" part="error">${t.msg(this.answerError)}</p>` : nothing}
+      ${this.answerGuard.render()}
       <div class="actions">
-        <button type="submit" class="button primary" part="button submit" ?disabled=${this.sendingAnswer}>${t.msg('questionAnswerSubmit')}</button>
+        <button type="submit" class="button primary" part="button submit" ?disabled=${this.sendingAnswer || this.answerGuard.blocked}>${t.msg('questionAnswerSubmit')}</button>
         <button type="button" class="button quiet" part="button cancel" @click=${() => this.closeAnswer()}>${t.msg('cancel')}</button>
       </div>
     </form>`;
@@ -362,13 +402,15 @@ export class KindredReviewQuestions extends KindredElement {
             rows="3"
             maxlength="2000"
             .value=${this.question}
-            aria-invalid=${this.askError === 'questionAskMissing' ? 'true' : 'false'}
-            aria-describedby=${this.askError ? 'qa-ask-hint qa-ask-error' : 'qa-ask-hint'}
+            aria-invalid=${this.askError === 'questionAskMissing' || this.askGuard.textRefused ? 'true' : 'false'}
+            aria-describedby="qa-ask-hint ${this.askError ? 'qa-ask-error' : ''} ${this.askGuard.describedBy}"
             @input=${(e: Event) => (this.question = (e.target as HTMLTextAreaElement).value)}
           ></textarea>
+          ${this.askGuard.renderFieldError()}
         </div>
         ${this.askError ? html`<p id="qa-ask-error" class="error-text" part="error" role="alert">${t.msg(this.askError)}</p>` : nothing}
-        <button type="submit" class="button primary" part="button submit" ?disabled=${this.asking}>${t.msg('questionAsk')}</button>
+        ${this.askGuard.render()}
+        <button type="submit" class="button primary" part="button submit" ?disabled=${this.asking || this.askGuard.blocked}>${t.msg('questionAsk')}</button>
       </form>`;
   }
 }

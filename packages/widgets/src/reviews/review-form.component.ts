@@ -5,7 +5,9 @@ import { ApiError, isAuthError, type KindredClient } from '../core/api-client.ts
 import { clientContext } from '../core/context.ts';
 import type { MessageKey } from '../core/i18n.ts';
 import { define, KindredElement } from '../core/kindred-element.ts';
+import { WriteGuard, writeGuardStyles } from '../core/moderation/write-guard.ts';
 import { baseStyles } from '../core/styles.ts';
+import { viewStyles } from '../core/view.styles.ts';
 import './extra-messages.ts';
 import { plainText } from './json-ld.ts';
 import type { Review, ReviewAttribute } from './types.ts';
@@ -18,7 +20,8 @@ const STAR = svg`<path d="M12 2.5l2.94 6.1 6.56.78-4.86 4.52 1.27 6.6L12 17.3l-5
  * Write or edit the member's one review of a product: a rating (a radio group drawn as stars),
  * a title, the review, optional health attributes (explained: they are shown on the review), and
  * how to sign it (name or pseudonym). Checks what the API would refuse before sending; a failed
- * send keeps everything typed. Its own chunk, loaded when the member first writes.
+ * send keeps everything typed; moderation's answers go through the shared WriteGuard. Its own
+ * chunk, loaded when the member first writes.
  *
  * @event kindred-review-saved - internal, `{ review }` once the API stored it.
  * @event kindred-compose-cancelled - internal, the member cancelled.
@@ -26,6 +29,8 @@ const STAR = svg`<path d="M12 2.5l2.94 6.1 6.56.78-4.86 4.52 1.27 6.6L12 17.3l-5
 export class KindredReviewForm extends KindredElement {
   static override styles = [
     baseStyles,
+    viewStyles,
+    writeGuardStyles,
     css`
       .review-form {
         display: grid;
@@ -158,6 +163,11 @@ export class KindredReviewForm extends KindredElement {
   @state() private sending = false;
   @state() private problem: MessageKey | null = null;
 
+  private readonly guard = new WriteGuard(this, this.i18n, {
+    field: () => this.renderRoot.querySelector('#rf-body'),
+    resend: () => void this.send(),
+  });
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('review') && this.review) {
       const r = this.review;
@@ -189,9 +199,14 @@ export class KindredReviewForm extends KindredElement {
     return errors;
   }
 
-  private submit = async (event: SubmitEvent): Promise<void> => {
+  private submit = (event: SubmitEvent): void => {
     event.preventDefault();
-    if (this.sending || !this.client) return;
+    void this.send();
+  };
+
+  /** Sends the review (the form's submit, and "Post anyway"). */
+  private send = async (): Promise<void> => {
+    if (this.sending || !this.client || this.guard.blocked) return;
     this.problem = null;
     this.errors = this.validate();
     const first = FIELD_ORDER.find((f) => this.errors[f]);
@@ -201,20 +216,26 @@ export class KindredReviewForm extends KindredElement {
       this.renderRoot.querySelector<HTMLElement>(target)?.focus();
       return;
     }
+    this.guard.clear();
     this.sending = true;
     try {
       const pseudonym = this.pseudonym.trim();
-      const review = await this.client.mutate('reviews.write', {
-        sku: this.sku,
-        rating: this.rating,
-        title: this.reviewTitle.trim(),
-        body: this.body.trim(),
-        attributes: this.choices.filter((a) => this.chosen.has(a.key)).map((a) => a.key),
-        signing: this.signing,
-        ...(this.signing === 'pseudonym' ? { pseudonym } : {}),
-      });
+      const { moderation, ...review } = await this.client.mutate(
+        'reviews.write',
+        this.guard.input({
+          sku: this.sku,
+          rating: this.rating,
+          title: this.reviewTitle.trim(),
+          body: this.body.trim(),
+          attributes: this.choices.filter((a) => this.chosen.has(a.key)).map((a) => a.key),
+          signing: this.signing,
+          ...(this.signing === 'pseudonym' ? { pseudonym } : {}),
+        }),
+      );
+      await this.guard.written(moderation);
       this.emit('kindred-review-saved', { review }, { composed: false });
     } catch (err) {
+      if (this.guard.refused(err)) return;
       this.problem = isAuthError(err) ? 'reviewWriteSignIn' : err instanceof ApiError && err.kindredCode === 'NETWORK' ? 'errorNetwork' : 'reviewSaveFailed';
     } finally {
       this.sending = false;
@@ -233,7 +254,7 @@ export class KindredReviewForm extends KindredElement {
   }
 
   private describedBy(field: Field, hint?: string): string | typeof nothing {
-    const ids = [hint, this.errors[field] ? `rf-${field}-error` : undefined].filter(Boolean);
+    const ids = [hint, this.errors[field] ? `rf-${field}-error` : undefined, field === 'body' ? this.guard.describedBy : undefined].filter(Boolean);
     return ids.length ? ids.join(' ') : nothing;
   }
 
@@ -294,11 +315,11 @@ export class KindredReviewForm extends KindredElement {
           rows="6"
           maxlength="10000"
           .value=${this.body}
-          aria-invalid=${this.errors.body ? 'true' : 'false'}
+          aria-invalid=${this.errors.body || this.guard.textRefused ? 'true' : 'false'}
           aria-describedby=${this.describedBy('body', 'rf-body-hint')}
           @input=${(e: Event) => (this.body = (e.target as HTMLTextAreaElement).value)}
         ></textarea>
-        ${this.fieldError('body')}
+        ${this.fieldError('body')} ${this.guard.renderFieldError()}
       </div>
       ${this.choices.length
         ? html`<fieldset aria-describedby="rf-attributes-hint">
@@ -353,8 +374,9 @@ export class KindredReviewForm extends KindredElement {
           : nothing}
       </fieldset>
       ${this.problem ? html`<p class="error-text" part="error" role="alert">${t.msg(this.problem)}</p>` : nothing}
+      ${this.guard.render()}
       <div class="actions">
-        <button type="submit" class="button primary" part="button submit" ?disabled=${this.sending}>
+        <button type="submit" class="button primary" part="button submit" ?disabled=${this.sending || this.guard.blocked}>
           ${t.msg(this.sending ? 'reviewSaving' : this.review ? 'reviewSave' : 'reviewSubmit')}
         </button>
         <button type="button" class="button quiet" part="button cancel" @click=${this.cancel}>${t.msg('cancel')}</button>

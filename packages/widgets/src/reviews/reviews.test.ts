@@ -9,6 +9,7 @@ import './define.ts';
 import type { KindredReviews } from './define.ts';
 import { fixtureOwnReview, fixtureReviews } from './testing/fixtures.ts';
 import { ReviewsMockClient } from './testing/mock-client.ts';
+import { crisisOutcome, refusal } from '../testing/moderation.ts';
 
 interface Attrs {
   token?: string;
@@ -572,6 +573,121 @@ describe('<kindred-reviews> questions and answers', () => {
     second.querySelector<HTMLButtonElement>('[part~="answer-form"] [part~="submit"]')!.click();
     await waitFor(() => second.querySelector('[part~="answer-thanks"]')?.textContent === 'Thank you. Your answer is awaiting review.', 'the thanks');
     expect(client.callsTo('reviews.answer')[0]!.input).to.deep.include({ questionId: client.questions[1]!.id, body: 'The label says it is lanolin free.' });
+  });
+});
+
+describe('<kindred-reviews> moderation', () => {
+  const crisis = (root: ShadowRoot | null) => root?.querySelector('kindred-crisis-resources')?.shadowRoot?.querySelector('dialog') ?? null;
+
+  async function writeReview(el: KindredReviews): Promise<ShadowRoot> {
+    await listed(el);
+    $<HTMLButtonElement>(el, '[part~="write-review"]')!.click();
+    const f = await waitFor(() => form(el)?.querySelector('form'), 'the form');
+    f.querySelector<HTMLInputElement>('#rf-rating-4')!.click();
+    setValue(f.querySelector<HTMLInputElement>('#rf-title')!, 'Kind to sore skin');
+    setValue(f.querySelector<HTMLTextAreaElement>('#rf-body')!, 'Ask for me at the pharmacy, my number is 07700 900321.');
+    f.querySelector<HTMLButtonElement>('[part~="submit"]')!.click();
+    return form(el)!;
+  }
+
+  it('the form lists personal details; Post anyway sends the same review, confirmed', async () => {
+    const client = new ReviewsMockClient().failNext('reviews.write', refusal('PERSONAL_DETAILS_FOUND', { personalDetails: [{ kind: 'phone', match: '07700 900321' }] }));
+    const el = await reviewsWith(client, { token: 't' });
+    const f = await writeReview(el);
+    const panel = await waitFor(() => f.querySelector('[part~="personal-details"]'), 'the confirmation');
+    expect(deepText(panel)).to.contain('Phone number 07700 900321');
+    expect(f.querySelector<HTMLTextAreaElement>('#rf-body')!.value).to.contain('07700 900321');
+    await expectAccessible(el);
+    panel.querySelector<HTMLButtonElement>('[part~="edit-text"]')!.click();
+    expectFocus(f.querySelector('#rf-body'));
+    panel.querySelector<HTMLButtonElement>('[part~="post-anyway"]')!.click();
+    await waitFor(() => $(el, '[part~="thanks"]'), 'the thanks');
+    const [first, second] = client.callsTo('reviews.write').map((c) => c.input as Record<string, unknown>);
+    expect(first).not.to.have.property('confirmPersonalDetails');
+    expect(second).to.deep.equal({ ...first, confirmPersonalDetails: true });
+  });
+
+  it('the form shows crisis resources at once, then thanks the member', async () => {
+    const client = new ReviewsMockClient().moderateNext('reviews.write', crisisOutcome());
+    const el = await reviewsWith(client, { token: 't' });
+    const f = await writeReview(el);
+    const dialog = await waitFor(() => crisis(f), 'the crisis resources');
+    expect(deepText(dialog)).to.contain('It sounds like things are really hard right now');
+    await expectAccessible(el);
+    dialog.querySelector<HTMLButtonElement>('[part~="crisis-close"]')!.click();
+    const thanks = await waitFor(() => $(el, '[part~="thanks"]'), 'the thanks');
+    expect(thanks.textContent).to.equal('Thank you. Your review is awaiting review.');
+    await waitFor(() => deepActiveElement() === thanks, 'focus on the thanks');
+    expect(deepText($(el, '[part~="your-review"]')!)).to.contain('A person from the organisation will read it soon.');
+  });
+
+  it('the form keeps a refused review and says why', async () => {
+    const client = new ReviewsMockClient().failNext('reviews.write', refusal('CONTENT_REJECTED', { reason: 'too_many_links' }));
+    const el = await reviewsWith(client, { token: 't' });
+    const f = await writeReview(el);
+    const error = await waitFor(() => f.querySelector('#write-refused'), 'the reason');
+    expect(error.textContent!.trim()).to.equal('Too many links: please remove some.');
+    const body = f.querySelector<HTMLTextAreaElement>('#rf-body')!;
+    expect(body.getAttribute('aria-invalid')).to.equal('true');
+    expect(body.getAttribute('aria-describedby')).to.contain('write-refused');
+    await waitFor(() => deepActiveElement() === body, 'focus on the review');
+    await expectAccessible(el);
+  });
+
+  it('the own review says when it is hidden, or not published with the moderator’s note', async () => {
+    const hidden = await reviewsWith(new ReviewsMockClient({ mine: { ...fixtureOwnReview, status: 'hidden', moderationReason: 'moderator', moderationNote: null } }), { token: 't' });
+    const panel = await waitFor(() => $(hidden, '[part~="your-review"] .own'), 'the own review');
+    expect(panel.querySelector('[part~="review-status"]')!.textContent).to.equal('Hidden');
+    expect(deepText(panel.querySelector('[part~="moderation-status"]')!)).to.equal('Hidden by a moderator.');
+    await expectAccessible(hidden);
+    unmountAll();
+    const note = 'Please keep to your own experience of the product.';
+    const rejected = await reviewsWith(new ReviewsMockClient({ mine: { ...fixtureOwnReview, status: 'rejected', moderationReason: 'moderator', moderationNote: note } }), { token: 't' });
+    const again = await waitFor(() => $(rejected, '[part~="your-review"] .own'), 'the own review');
+    expect(again.querySelector('[part~="review-status"]')!.textContent).to.equal('Not published');
+    expect(deepText(again.querySelector('[part~="moderation-status"]')!)).to.equal(`${note} You can edit it and send it again.`);
+  });
+
+  it('asking: a slow-down counts down with the question kept; a paused member is told so', async () => {
+    const client = new ReviewsMockClient()
+      .failNext('reviews.ask', refusal('RATE_LIMITED', { retryAfterSeconds: 45 }))
+      .failNext('reviews.answer', refusal('MEMBER_MUTED', { until: null }));
+    const el = await reviewsWith(client, { token: 't' });
+    await showQuestions(el);
+    const qa = await waitFor(() => questions(el)?.querySelector('[part~="ask-form"]') && questions(el)!, 'the ask form');
+    setValue(qa.querySelector<HTMLTextAreaElement>('#qa-ask')!, 'Can children use it?');
+    qa.querySelector<HTMLButtonElement>('[part~="ask-form"] [part~="submit"]')!.click();
+    const notice = await waitFor(() => qa.querySelector('#qa-ask-notice'), 'the notice');
+    expect(notice.textContent!.trim()).to.equal('You’re going a bit fast. Please wait 45 seconds and try again.');
+    expect(qa.querySelector<HTMLButtonElement>('[part~="ask-form"] [part~="submit"]')!.disabled).to.equal(true);
+    expect(qa.querySelector<HTMLTextAreaElement>('#qa-ask')!.value).to.equal('Can children use it?');
+    await expectAccessible(el);
+    // Answering a question shows its own refusal, in its own form.
+    const second = qa.querySelectorAll<HTMLElement>('[part~="question"]')[1]!;
+    second.querySelector<HTMLButtonElement>('[part~="answer-button"]')!.click();
+    const answer = await waitFor(() => second.querySelector<HTMLTextAreaElement>('#qa-answer'), 'the answer form');
+    setValue(answer, 'Yes.');
+    second.querySelector<HTMLButtonElement>('[part~="answer-form"] [part~="submit"]')!.click();
+    const paused = await waitFor(() => second.querySelector('#qa-answer-notice'), 'the paused notice');
+    expect(paused.textContent!.trim()).to.equal('A moderator has paused your posting.');
+    expect(second.querySelector<HTMLButtonElement>('[part~="answer-form"] [part~="submit"]')!.disabled).to.equal(true);
+    await expectAccessible(el);
+  });
+
+  it('answering: crisis resources at once, then the thanks', async () => {
+    const client = new ReviewsMockClient().moderateNext('reviews.answer', crisisOutcome());
+    const el = await reviewsWith(client, { token: 't' });
+    await showQuestions(el);
+    const qa = await waitFor(() => questions(el)?.querySelector('[part~="answer-button"]') && questions(el)!, 'the questions');
+    const second = qa.querySelectorAll<HTMLElement>('[part~="question"]')[1]!;
+    second.querySelector<HTMLButtonElement>('[part~="answer-button"]')!.click();
+    setValue(await waitFor(() => second.querySelector<HTMLTextAreaElement>('#qa-answer'), 'the answer form'), 'I have stopped caring about anything.');
+    second.querySelector<HTMLButtonElement>('[part~="answer-form"] [part~="submit"]')!.click();
+    const dialog = await waitFor(() => crisis(qa), 'the crisis resources');
+    dialog.querySelector<HTMLButtonElement>('[part~="crisis-close"]')!.click();
+    const thanks = await waitFor(() => second.querySelector('[part~="answer-thanks"]'), 'the thanks');
+    expect(thanks.textContent).to.equal('Thank you. Your answer is awaiting review.');
+    await waitFor(() => deepActiveElement() === thanks, 'focus on the thanks');
   });
 });
 

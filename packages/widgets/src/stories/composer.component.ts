@@ -6,7 +6,9 @@ import { announceContext, clientContext, type Announce } from '../core/context.t
 import { loadErrorMessage } from '../core/errors.ts';
 import type { MessageKey } from '../core/i18n.ts';
 import { KindredElement } from '../core/kindred-element.ts';
+import { WRITE_GUARD_PARTS, WriteGuard, writeGuardStyles } from '../core/moderation/write-guard.ts';
 import { baseStyles } from '../core/styles.ts';
+import { viewStyles } from '../core/view.styles.ts';
 import {
   SHARED_AUDIENCES,
   TAG_KINDS,
@@ -36,7 +38,7 @@ const parseTags = (text: string): string[] => [...new Set(text.split(',').map((t
  * "Share your story", and editing one: title, the story (with a formatting hint), an optional
  * content warning, tags, who can read it, how it is signed, and (for a new story) the current
  * consent text with a checkbox per use. The draft survives every error and a sign-out; a retried
- * share reuses its idempotency key.
+ * share reuses its idempotency key. Moderation's answers go through the shared WriteGuard.
  *
  * @event kindred-story-saved - internal: `{ story, created }`
  * @event kindred-story-back - internal: Cancel
@@ -65,8 +67,9 @@ export class StoryComposer extends KindredElement {
     'button',
     'error',
     'retry',
+    ...WRITE_GUARD_PARTS,
   ] as const;
-  static override styles = [baseStyles, composerStyles];
+  static override styles = [baseStyles, viewStyles, composerStyles, writeGuardStyles];
 
   @consume({ context: clientContext, subscribe: true }) @state() client?: KindredClient;
   @consume({ context: announceContext, subscribe: true }) @state() announce?: Announce;
@@ -93,6 +96,10 @@ export class StoryComposer extends KindredElement {
   @state() private problem: Problem | null = null;
   @state() private sessionEnded = false;
   private pending: { key: string; payload: string } | undefined;
+  private readonly guard = new WriteGuard(this, this.i18n, {
+    field: () => this.renderRoot.querySelector('#body'),
+    resend: () => void this.send(),
+  });
 
   private get editing(): StoryDto['own'] {
     return this.story?.own ?? null;
@@ -190,10 +197,15 @@ export class StoryComposer extends KindredElement {
     return null;
   }
 
-  private submit = async (event: SubmitEvent): Promise<void> => {
+  private submit = (event: SubmitEvent): void => {
     event.preventDefault();
+    void this.send();
+  };
+
+  /** Sends the story (the form's submit, and "Post anyway"). */
+  private send = async (): Promise<void> => {
     const client = this.client;
-    if (this.submitting || !client) return;
+    if (this.submitting || !client || this.guard.blocked) return;
     const problem = this.validate();
     if (problem) return this.show(problem);
     const tags = { condition: parseTags(this.tags.condition), stage: parseTags(this.tags.stage), topic: parseTags(this.tags.topic) };
@@ -208,25 +220,29 @@ export class StoryComposer extends KindredElement {
     };
     const warning = this.warning.trim();
     this.problem = null;
+    this.guard.clear();
     this.submitting = true;
     const t = this.i18n;
     try {
       if (this.story) {
         this.announce?.(t.msg('savingStory'));
-        const story = await client.mutate('stories.update', { storyId: this.story.id, ...choices, contentWarning: warning });
+        const { moderation, ...story } = await client.mutate(
+          'stories.update',
+          this.guard.input({ storyId: this.story.id, ...choices, contentWarning: warning }),
+        );
+        await this.guard.written(moderation);
         this.emit('kindred-story-saved', { story, created: false, organisation: this.organisation }, { composed: false });
       } else {
         const consent = { consentTextId: this.consentText!.id, uses: [...this.uses] };
         const payload = JSON.stringify([choices, warning, consent]);
         if (this.pending?.payload !== payload) this.pending = { key: newIdempotencyKey(), payload };
         this.announce?.(t.msg('sharing'));
-        const story = await client.mutate('stories.create', {
-          ...choices,
-          contentWarning: warning || undefined,
-          consent,
-          idempotencyKey: this.pending.key,
-        });
+        const { moderation, ...story } = await client.mutate(
+          'stories.create',
+          this.guard.input({ ...choices, contentWarning: warning || undefined, consent, idempotencyKey: this.pending.key }),
+        );
         this.pending = undefined;
+        await this.guard.written(moderation);
         this.emit('kindred-story-saved', { story, created: true, organisation: this.organisation }, { composed: false });
       }
     } catch (err) {
@@ -242,6 +258,7 @@ export class StoryComposer extends KindredElement {
       this.sessionEnded = true;
       return this.show({ key: 'storySessionEnded' });
     }
+    if (this.guard.refused(err)) return;
     if (err instanceof ApiError && err.kindredCode === 'VALIDATION_FAILED') {
       const path = err.issues[0]?.path ?? '';
       if (path === 'title') return this.show({ field: 'title', key: 'storyTitleInvalid' });
@@ -289,11 +306,11 @@ export class StoryComposer extends KindredElement {
           rows="10"
           maxlength="50000"
           .value=${this.body}
-          aria-invalid=${problem?.field === 'body' ? 'true' : 'false'}
-          aria-describedby="body-hint privacy-hint ${problem?.field === 'body' ? 'body-error' : ''}"
+          aria-invalid=${problem?.field === 'body' || this.guard.textRefused ? 'true' : 'false'}
+          aria-describedby="body-hint privacy-hint ${problem?.field === 'body' ? 'body-error' : ''} ${this.guard.describedBy}"
           @input=${(e: Event) => (this.body = (e.target as HTMLTextAreaElement).value)}
         ></textarea>
-        ${this.fieldError('body')}
+        ${this.fieldError('body')} ${this.guard.renderFieldError()}
         <p id="privacy-hint" class="muted hint" part="hint">${t.msg('storyPrivacyHint')}</p>
       </div>
       ${this.lineField('warning', 'storyWarningLabel', 'storyWarningHint', 120, this.warning, (v) => (this.warning = v))}
@@ -311,8 +328,9 @@ export class StoryComposer extends KindredElement {
       ${problem && !problem.field
         ? html`<p id="form-error" class="error-text" part="error" role="alert" tabindex="-1">${t.msg(problem.key)}</p>`
         : nothing}
+      ${this.guard.render()}
       <div class="actions">
-        <button type="submit" class="button primary" part="button submit" ?disabled=${this.submitting || consentMissing}>${t.msg(submitLabel)}</button>
+        <button type="submit" class="button primary" part="button submit" ?disabled=${this.submitting || consentMissing || this.guard.blocked}>${t.msg(submitLabel)}</button>
         <button type="button" class="button quiet" part="button cancel" @click=${this.cancel}>${t.msg('cancel')}</button>
       </div>
     </form>`;

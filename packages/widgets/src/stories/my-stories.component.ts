@@ -5,8 +5,10 @@ import type { KindredClient } from '../core/api-client.ts';
 import { announceContext, clientContext, type Announce } from '../core/context.ts';
 import { KeysetPager } from '../core/keyset-pager.ts';
 import { KindredElement } from '../core/kindred-element.ts';
+import { ownStatus, ownStatusStyles } from '../core/moderation/status.ts';
 import { errorPanel, loadingCards, loadMoreButton } from '../core/parts.ts';
 import { baseStyles, listStyles } from '../core/styles.ts';
+import { viewStyles } from '../core/view.styles.ts';
 import { storyDate } from './parts.ts';
 import type { ConsentTextDto, ConsentUse, StoryDto } from './types.ts';
 import { myStoriesStyles } from './views.styles.ts';
@@ -18,7 +20,8 @@ type Confirming = { storyId: string; use: ConsentUse; grant?: boolean } | { stor
 const USES: readonly ConsentUse[] = ['site', 'outreach', 'research'];
 
 /**
- * The member's own stories: status ("Awaiting review", "Shared", "Private", "Not approved"), who
+ * The member's own stories: status ("Awaiting review" and why, "Shared", "Private", "Not
+ * approved" with the moderator's note, "Hidden"), who
  * can read each and how it is signed, the uses they agreed to (each with "Withdraw", which says
  * what withdrawing does first), Edit and Delete (with a confirm step).
  *
@@ -40,6 +43,8 @@ export class MyStories extends KindredElement {
     'status-published',
     'status-private',
     'status-rejected',
+    'status-hidden',
+    'moderation-status',
     'my-story-facts',
     'consents',
     'consent-item',
@@ -64,7 +69,7 @@ export class MyStories extends KindredElement {
     'retry',
     'load-more',
   ] as const;
-  static override styles = [baseStyles, listStyles, myStoriesStyles];
+  static override styles = [baseStyles, viewStyles, listStyles, myStoriesStyles, ownStatusStyles];
 
   @consume({ context: clientContext, subscribe: true }) @state() client?: KindredClient;
   @consume({ context: announceContext, subscribe: true }) @state() announce?: Announce;
@@ -243,7 +248,7 @@ export class MyStories extends KindredElement {
         <h3 id=${titleId} part="my-story-title" tabindex="-1">${story.title}</h3>
         <span class="status ${status}" part="status status-${status}">${t.msg(`status_${status}`)}</span>
       </div>
-      ${status === 'rejected' ? html`<p class="muted">${t.msg('statusHint_rejected')}</p>` : nothing}
+      ${ownStatus(t, own, true)}
       <dl class="facts" part="my-story-facts">
         <div><dt>${t.msg('readersLabel')}</dt> <dd>${this.audienceLabel(story)}</dd></div>
         <div><dt>${t.msg('signedLabel')}</dt> <dd>${signed}</dd></div>

@@ -7,8 +7,10 @@ import { sanitisedHtml } from '../core/html.ts';
 import type { MessageKey } from '../core/i18n.ts';
 import { KeysetPager } from '../core/keyset-pager.ts';
 import { KindredElement } from '../core/kindred-element.ts';
+import { WRITE_GUARD_PARTS, WriteGuard, writeGuardStyles } from '../core/moderation/write-guard.ts';
 import { errorPanel, loadMoreButton } from '../core/parts.ts';
 import { baseStyles, listStyles } from '../core/styles.ts';
+import { viewStyles } from '../core/view.styles.ts';
 import { requestSignIn } from './events.ts';
 import { dateTemplate, heartIcon, storyAuthor, tagChips } from './parts.ts';
 import type { StoryCommentDto, StoryDto } from './types.ts';
@@ -60,8 +62,9 @@ export class StoryReader extends KindredElement {
     'error',
     'retry',
     'load-more',
+    ...WRITE_GUARD_PARTS,
   ] as const;
-  static override styles = [baseStyles, listStyles, readerStyles];
+  static override styles = [baseStyles, viewStyles, listStyles, readerStyles, writeGuardStyles];
 
   @consume({ context: clientContext, subscribe: true }) @state() client?: KindredClient;
   @consume({ context: announceContext, subscribe: true }) @state() announce?: Announce;
@@ -78,6 +81,15 @@ export class StoryReader extends KindredElement {
   @state() private commentsOff = false;
   /** The comment in flight or last failed: retried unchanged, it keeps its key. */
   private pending: { key: string; body: string } | undefined;
+  private readonly guard = new WriteGuard(this, this.i18n, {
+    id: 'comment',
+    field: () => this.commentField,
+    resend: () => void this.sendComment(),
+  });
+
+  private get commentField(): HTMLTextAreaElement | null {
+    return this.renderRoot.querySelector('#comment');
+  }
 
   private readonly comments = new KeysetPager<StoryCommentDto>(this, (cursor, signal) =>
     this.client!.query('stories.comments', { storyId: this.story.id, cursor }, { signal }),
@@ -131,27 +143,43 @@ export class StoryReader extends KindredElement {
     this.signInHint = !requestSignIn(this, 'reply');
   };
 
-  private postComment = async (event: SubmitEvent): Promise<void> => {
+  private postComment = (event: SubmitEvent): void => {
     event.preventDefault();
+    void this.sendComment();
+  };
+
+  /** Sends the comment (the form's submit, and "Post anyway"). */
+  private sendComment = async (): Promise<void> => {
     const client = this.client;
     const body = this.draft.trim();
-    if (!client || this.posting) return;
+    if (!client || this.posting || this.guard.blocked) return;
     if (!body) {
       this.commentProblem = 'commentEmpty';
       await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('#comment')?.focus();
+      this.commentField?.focus();
       return;
     }
     if (this.pending?.body !== body) this.pending = { key: newIdempotencyKey(), body };
     this.posting = true;
     this.commentProblem = null;
+    this.guard.clear();
     try {
-      const comment = await client.mutate('stories.addComment', { storyId: this.story.id, body, idempotencyKey: this.pending.key });
+      const { moderation, ...comment } = await client.mutate(
+        'stories.addComment',
+        this.guard.input({ storyId: this.story.id, body, idempotencyKey: this.pending.key }),
+      );
+      const outcome = await this.guard.written(moderation);
       this.pending = undefined;
       this.draft = '';
       this.comments.add(comment, 'end');
-      this.announce?.(this.i18n.msg(comment.status === 'pending' ? 'commentPendingHint' : 'commentPosted'));
+      this.announce?.(this.guard.savedMessage(outcome, this.i18n.msg(comment.status === 'pending' ? 'commentPendingHint' : 'commentPosted')));
+      if (outcome?.crisisResources) {
+        // Closing the resources returns here: back to the comment box.
+        await this.updateComplete;
+        this.commentField?.focus();
+      }
     } catch (err) {
+      if (this.guard.refused(err)) return;
       if (err instanceof ApiError && err.kindredCode === 'FORBIDDEN_ACTION') {
         commentsOffFor.add(client);
         this.commentsOff = true;
@@ -267,12 +295,13 @@ export class StoryReader extends KindredElement {
         rows="3"
         maxlength="5000"
         .value=${this.draft}
-        aria-invalid=${problem === 'commentEmpty' ? 'true' : 'false'}
-        aria-describedby="comment-hint ${problem ? 'comment-error' : ''}"
+        aria-invalid=${problem === 'commentEmpty' || this.guard.textRefused ? 'true' : 'false'}
+        aria-describedby="comment-hint ${problem ? 'comment-error' : ''} ${this.guard.describedBy}"
         @input=${(e: Event) => (this.draft = (e.target as HTMLTextAreaElement).value)}
       ></textarea>
       ${problem ? html`<p id="comment-error" class="field-error" part="error" role="alert">${t.msg(problem)}</p>` : nothing}
-      <button class="button primary" part="button submit" ?disabled=${this.posting}>${t.msg(this.posting ? 'postingComment' : 'postComment')}</button>
+      ${this.guard.renderFieldError()} ${this.guard.render()}
+      <button class="button primary" part="button submit" ?disabled=${this.posting || this.guard.blocked}>${t.msg(this.posting ? 'postingComment' : 'postComment')}</button>
     </form>`;
   }
 }

@@ -9,6 +9,7 @@ import './define.ts';
 import type { KindredStories } from './define.ts';
 import { fixtureConsentText, fixtureStories } from './testing/fixtures.ts';
 import { StoriesMockClient } from './testing/mock-client.ts';
+import { awaitingReview, crisisOutcome, refusal } from '../testing/moderation.ts';
 
 interface Attrs {
   token?: string;
@@ -647,6 +648,113 @@ describe('<kindred-stories> my stories', () => {
     await expectAccessible(el);
     mine(el, '[part~="share-button"]')!.click();
     await waitFor(() => composer(el, '#composer-heading'), 'the composer');
+  });
+});
+
+describe('<kindred-stories> moderation', () => {
+  const crisis = (root: ShadowRoot | null) => root?.querySelector('kindred-crisis-resources')?.shadowRoot?.querySelector('dialog') ?? null;
+
+  it('composer: lists personal details, and Post anyway shares the same story, confirmed', async () => {
+    const client = new StoriesMockClient().failNext(
+      'stories.create',
+      refusal('PERSONAL_DETAILS_FOUND', { personalDetails: [{ kind: 'date_of_birth', match: '14/03/1961' }] }),
+    );
+    const el = await storiesWith(client, { token: 't' });
+    await openComposer(el);
+    await fillStory(el);
+    await submit(el);
+    const panel = await waitFor(() => composer(el, '[part~="personal-details"]'), 'the confirmation');
+    expect(deepText(panel)).to.contain('Date of birth 14/03/1961');
+    expect(composer<HTMLTextAreaElement>(el, '#body')!.value).to.equal('It took six weeks.\n\nThe physio was kind.');
+    await expectAccessible(el);
+    panel.querySelector<HTMLButtonElement>('[part~="post-anyway"]')!.click();
+    await waitFor(() => $(el, '#done-heading'), 'the confirmation');
+    const [first, second] = client.callsTo('stories.create').map((c) => c.input as Record<string, unknown>);
+    expect(first).not.to.have.property('confirmPersonalDetails');
+    expect(second).to.deep.equal({ ...first, confirmPersonalDetails: true });
+  });
+
+  it('composer: shows crisis resources at once; closing them leads to the thank-you', async () => {
+    const client = new StoriesMockClient().moderateNext('stories.create', crisisOutcome());
+    const el = await storiesWith(client, { token: 't' });
+    await openComposer(el);
+    await fillStory(el);
+    await submit(el);
+    const dialog = await waitFor(() => crisis(viewRoot(el, 'kindred-story-composer')), 'the crisis resources');
+    expect(deepText(dialog)).to.contain('You don’t have to go through this alone.');
+    await expectAccessible(el);
+    dialog.querySelector<HTMLButtonElement>('[part~="crisis-close"]')!.click();
+    await waitFor(() => $(el, '#done-heading'), 'the thank-you');
+    expect($(el, '#done-heading')!.textContent).to.equal('Thank you. Your story is awaiting review');
+    await waitFor(() => deepActiveElement() === $(el, '#done-heading'), 'focus on the thank-you');
+  });
+
+  it('composer: a slow-down keeps the story and disables sharing until it is over', async () => {
+    const client = new StoriesMockClient().failNext('stories.create', refusal('RATE_LIMITED', { retryAfterSeconds: 30 }));
+    const el = await storiesWith(client, { token: 't' });
+    await openComposer(el);
+    await fillStory(el);
+    await submit(el);
+    const notice = await waitFor(() => composer(el, '[part~="slow-down"]'), 'the notice');
+    expect(notice.textContent!.trim()).to.equal('You’re going a bit fast. Please wait 30 seconds and try again.');
+    expect(composer<HTMLButtonElement>(el, '[part~="submit"]')!.disabled).to.equal(true);
+    expect(composer<HTMLInputElement>(el, '#title')!.value).to.equal('Walking again after my hip operation');
+    await expectAccessible(el);
+  });
+
+  it('comments: a refused comment stays with the reason; crisis resources, then back to the comment box', async () => {
+    const client = new StoriesMockClient()
+      .failNext('stories.addComment', refusal('CONTENT_REJECTED', { reason: 'duplicate' }))
+      .moderateNext('stories.addComment', crisisOutcome());
+    const el = await storiesWith(client, { token: 't' });
+    await openStory(el, 'The week I finally asked for help');
+    const box = await waitFor(() => reader(el, '#comment') as HTMLTextAreaElement | null, 'the comment form');
+    type(box, 'Same here. Some days I want to disappear.');
+    reader(el, '[part~="submit"]')!.click();
+    const error = await waitFor(() => reader(el, '#comment-refused'), 'the reason');
+    expect(error.textContent!.trim()).to.equal('You already posted this.');
+    expect(box.value).to.equal('Same here. Some days I want to disappear.');
+    expect(box.getAttribute('aria-invalid')).to.equal('true');
+    await expectAccessible(el);
+    reader(el, '[part~="submit"]')!.click();
+    const dialog = await waitFor(() => crisis(viewRoot(el, 'kindred-story-reader')), 'the crisis resources');
+    dialog.querySelector<HTMLButtonElement>('[part~="crisis-close"]')!.click();
+    await waitFor(() => (reader(el, '#comment') as HTMLTextAreaElement).value === '', 'the comment box emptied');
+    expectFocus(reader(el, '#comment'));
+    await waitFor(() => live(el).textContent!.includes('Saved. Awaiting review: A person from the organisation will read it soon.'), 'the announcement');
+    const comments = [...viewRoot(el, 'kindred-story-reader')!.querySelectorAll('[part~="comment"]')];
+    expect(comments.at(-1)!.textContent).to.contain('Awaiting review');
+  });
+
+  it('my stories: why a story waits, the moderator’s note, and hidden stories', async () => {
+    const client = new StoriesMockClient();
+    client.mine[1]!.own = { ...client.mine[1]!.own!, status: 'hidden', moderationReason: 'reported' };
+    client.mine[0]!.own = { ...client.mine[0]!.own!, moderationReason: 'watched_word' };
+    const el = await storiesWith(client, { token: 't' });
+    await openMine(el);
+    const items = [...viewRoot(el, 'kindred-my-stories')!.querySelectorAll<HTMLElement>('[part~="my-story"]')];
+    const status = (i: number) => deepText(items[i]!.querySelector('[part~="moderation-status"]')!);
+    // The chip says "Awaiting review"; the line under it says why, once.
+    expect(items[0]!.querySelector('[part~="status"]')!.textContent).to.equal('Awaiting review');
+    expect(status(0)).to.equal('It uses a word that a moderator checks first, to keep this community safe. Only you can see it for now.');
+    expect(items[1]!.querySelector('[part~="status"]')!.textContent).to.equal('Hidden');
+    expect(status(1)).to.equal('Hidden after reports, a moderator will review it.');
+    expect(items[2]!.querySelector('[part~="moderation-status"]')).to.equal(null);
+    expect(status(3)).to.equal('Please take out your consultant’s name: stories here cannot name staff. You can edit it and send it again.');
+    await expectAccessible(el);
+  });
+
+  it('an edit that now waits for review says so in My stories', async () => {
+    const client = new StoriesMockClient({ premoderated: [] }).moderateNext('stories.update', awaitingReview('link_from_new_member'));
+    const el = await storiesWith(client, { token: 't' });
+    await openMine(el);
+    const id = client.mine[1]!.id;
+    mine(el, `[data-story="${id}"] [part~="edit-button"]`)!.click();
+    await waitFor(() => composer(el, '#body'), 'the edit form');
+    type(composer(el, '#body'), 'Now with a link: https://example.org');
+    await submit(el);
+    const line = await waitFor(() => mine(el, `[data-story="${id}"] [part~="moderation-status"]`), 'the status line');
+    expect(deepText(line)).to.contain('Links from new members are checked by a moderator before others see them.');
   });
 });
 

@@ -7,7 +7,7 @@ import type { InputOf, OutputOf } from '../core/api-client.ts';
 export type StoryDto = OutputOf<'stories.get'>;
 export type OwnStory = NonNullable<StoryDto['own']>;
 export type ConsentTextDto = OutputOf<'stories.consentText'>;
-export type StoryCommentDto = OutputOf<'stories.addComment'>;
+export type StoryCommentDto = OutputOf<'stories.comments'>['items'][number];
 export type StoryAudience = InputOf<'stories.create'>['audience'];
 export type StorySigning = InputOf<'stories.create'>['signing'];
 export type ConsentUse = ConsentTextDto['uses'][number]['use'];

@@ -115,8 +115,12 @@ export const readerStyles = css`
     justify-items: start;
   }
   .comment-form label,
-  .comment-form textarea {
+  .comment-form textarea,
+  .comment-form .write-notice {
     justify-self: stretch;
+  }
+  .comment-form .write-notice {
+    margin-bottom: 0.5em;
   }
   .comment-form textarea {
     min-height: 5em;
@@ -226,6 +230,11 @@ export const myStoriesStyles = css`
   .status.rejected {
     border-color: var(--k-danger);
     color: var(--k-danger);
+    background: var(--k-bg);
+  }
+  .status.hidden {
+    border-color: var(--k-border-strong);
+    color: var(--k-text-muted);
     background: var(--k-bg);
   }
   .facts {

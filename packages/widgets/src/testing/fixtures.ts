@@ -7,6 +7,8 @@
 import type { AuthorDto, ForumContextDto, GroupDto, MemberCardDto, PostDto, ThreadSummaryDto } from '../core/api-types.ts';
 
 const NOW = Date.now();
+/** Everything in the fixtures is published; tests and stories change a post's status where it matters. */
+const PUBLISHED = { status: 'published', moderationReason: null, moderationNote: null } as const;
 const ago = (minutes: number) => new Date(NOW - minutes * 60_000).toISOString();
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
@@ -151,6 +153,7 @@ export function fixturePost(threadId: string, postId: string, seed: PostSeed, is
     createdAt,
     editedAt: seed.edited ? new Date(Date.parse(createdAt) + 20 * 60_000).toISOString() : null,
     deletedAt: null,
+    ...PUBLISHED,
   };
   if (seed.deleted) return { ...post, author: null, bodyHtml: '', bodySource: null, deletedAt: createdAt };
   return post;
@@ -179,6 +182,7 @@ seeds.forEach((seed, index) => {
     supportCount: seed.support ?? 0,
     createdAt: ago(seed.minutesAgo + 60),
     lastActivityAt: ago(seed.minutesAgo),
+    ...PUBLISHED,
   });
 });
 

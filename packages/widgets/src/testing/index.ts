@@ -2,3 +2,4 @@
 export { ApiError } from '../core/api-client.ts';
 export { fixtureCards, fixtureContext, fixtureGroup, fixtureMember, fixturePosts, fixtureThreads } from './fixtures.ts';
 export { MockClient, type MockCall, type MockClientOptions, type MockSubscription } from './mock-client.ts';
+export { awaitingReview, crisisOutcome, fixtureCrisisResources, publishedOutcome, refusal } from './moderation.ts';

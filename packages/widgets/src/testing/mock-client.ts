@@ -16,6 +16,7 @@ import {
 import type {
   ForumContextDto,
   ForumEvent,
+  ModerationOutcome,
   Page,
   PostDto,
   ReactionKind,
@@ -24,6 +25,7 @@ import type {
   ThreadSummaryDto,
 } from '../core/api-types.ts';
 import { fixtureCards, fixtureContext, fixtureHtml, fixtureMember, fixturePosts, fixtureThreads } from './fixtures.ts';
+import { moderationState, OutcomeQueue, publishedOutcome } from './moderation.ts';
 
 type Path = QueryPath | MutationPath | SubscriptionPath;
 
@@ -72,6 +74,7 @@ export class MockClient implements KindredClient {
   readonly subscriptions: MockSubscription[] = [];
   private readonly failures: { path: Path; error: ApiError }[] = [];
   private readonly hanging = new Set<Path>();
+  private readonly outcomes = new OutcomeQueue();
   private counter = 0;
   private eventId = 0;
 
@@ -84,6 +87,16 @@ export class MockClient implements KindredClient {
   /** The next `times` calls to `path` fail with this error. */
   failNext(path: Path, error: ApiError, times = 1): this {
     for (let i = 0; i < times; i++) this.failures.push({ path, error });
+    return this;
+  }
+
+  /**
+   * The next write to `path` (forum.createThread, forum.reply, forum.editPost) is moderated so:
+   * the post (and thread) take its status, and the result carries it as `moderation`. Writes
+   * are published otherwise. To refuse a write instead: `failNext(path, refusal(code, details))`.
+   */
+  moderateNext(path: 'forum.createThread' | 'forum.reply' | 'forum.editPost', outcome: ModerationOutcome): this {
+    this.outcomes.push(path, outcome);
     return this;
   }
 
@@ -137,6 +150,7 @@ export class MockClient implements KindredClient {
       createdAt: now,
       editedAt: null,
       deletedAt: null,
+      ...moderationState(publishedOutcome()),
     };
   }
 
@@ -260,6 +274,7 @@ export class MockClient implements KindredClient {
         return card;
       }
       case 'forum.createThread': {
+        const outcome = this.outcomes.take(path, publishedOutcome());
         const id = this.newId('1');
         const body = String(input.body);
         const anonymous = Boolean(input.anonymous);
@@ -277,17 +292,20 @@ export class MockClient implements KindredClient {
           supportCount: 0,
           createdAt: now,
           lastActivityAt: now,
+          ...moderationState(outcome),
         };
         this.threads.unshift(thread);
-        this.posts[id] = [this.ownPost(id, true, input)];
-        return thread;
+        this.posts[id] = [this.ownPost(id, true, input, outcome)];
+        return { ...thread, moderation: outcome };
       }
       case 'forum.reply': {
+        const outcome = this.outcomes.take(path, publishedOutcome());
         const thread = this.findThread(input.threadId);
-        const post = this.ownPost(thread.id, false, input);
+        const post = this.ownPost(thread.id, false, input, outcome);
         (this.posts[thread.id] ??= []).push(post);
-        Object.assign(thread, { replyCount: thread.replyCount + 1, lastActivityAt: now });
-        return post;
+        // A reply others cannot see yet does not count for them.
+        if (outcome.status === 'published') Object.assign(thread, { replyCount: thread.replyCount + 1, lastActivityAt: now });
+        return { ...post, moderation: outcome };
       }
       case 'forum.editPost': {
         const post = this.findPost(input.postId);
@@ -298,8 +316,10 @@ export class MockClient implements KindredClient {
           contentWarning: (input.contentWarning as string | undefined) || null,
           editedAt: now,
         });
+        const outcome = this.outcomes.take(path, publishedOutcome());
+        Object.assign(post, moderationState(outcome));
         if (input.title && post.isOpening) this.findThread(post.threadId).title = String(input.title);
-        return post;
+        return { ...post, moderation: outcome };
       }
       case 'forum.deletePost': {
         const post = this.findPost(input.postId);
@@ -333,7 +353,7 @@ export class MockClient implements KindredClient {
     throw new ApiError('NOT_FOUND', 404, `The mock does not answer ${path}.`);
   }
 
-  private ownPost(threadId: string, isOpening: boolean, input: Record<string, unknown>): PostDto {
+  private ownPost(threadId: string, isOpening: boolean, input: Record<string, unknown>, outcome: ModerationOutcome): PostDto {
     const body = String(input.body);
     return {
       id: this.newId('2'),
@@ -351,6 +371,7 @@ export class MockClient implements KindredClient {
       createdAt: new Date().toISOString(),
       editedAt: null,
       deletedAt: null,
+      ...moderationState(outcome),
     };
   }
 }

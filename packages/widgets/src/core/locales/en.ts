@@ -17,4 +17,6 @@ export const en = {
   actionFailed: 'That did not work. Please try again.',
   errorForbidden: 'This action is not available to you.',
   errorMembershipRequired: 'Join this group to take part.',
+  /** A read refused with 429 (core/errors.ts). */
+  errorSlowDown: 'You’re going a bit fast. Please wait a moment, then try again.',
 } as const;

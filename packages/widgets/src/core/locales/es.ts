@@ -13,4 +13,5 @@ export const es: Catalogue = {
   actionFailed: 'No funcionó. Inténtalo de nuevo.',
   errorForbidden: 'Esta acción no está disponible para ti.',
   errorMembershipRequired: 'Únete a este grupo para participar.',
+  errorSlowDown: 'Vas un poco rápido. Espera un momento y vuelve a intentarlo.',
 };

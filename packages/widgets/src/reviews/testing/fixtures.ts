@@ -142,6 +142,8 @@ export const fixtureReviews: Review[] = seeds.map(({ attributes, days, ...seed }
   votedHelpful: seed.votedHelpful ?? false,
   isOwn: false,
   status: null,
+  moderationReason: null,
+  moderationNote: null,
   merchantReplyHtml: seed.merchantReplyHtml ?? null,
   publishedAt: daysAgo(days),
   updatedAt: daysAgo(days),
@@ -162,6 +164,8 @@ export const fixtureOwnReview: Review = {
   votedHelpful: false,
   isOwn: true,
   status: 'pending',
+  moderationReason: 'premoderation',
+  moderationNote: null,
   merchantReplyHtml: null,
   publishedAt: null,
   updatedAt: daysAgo(1),
@@ -191,6 +195,8 @@ export const fixtureQuestions: Question[] = [
     ],
     isOwn: false,
     status: null,
+    moderationReason: null,
+    moderationNote: null,
   },
   {
     id: reviewId(202),
@@ -200,6 +206,8 @@ export const fixtureQuestions: Question[] = [
     answers: [],
     isOwn: false,
     status: null,
+    moderationReason: null,
+    moderationNote: null,
   },
 ];
 

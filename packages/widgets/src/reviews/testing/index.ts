@@ -2,3 +2,4 @@
 export { ApiError } from '../../core/api-client.ts';
 export { fixtureAttributes, fixtureOwnReview, fixtureProduct, fixtureQuestions, fixtureRecommendations, fixtureReviews } from './fixtures.ts';
 export { ReviewsMockClient, type ReviewsMockCall, type ReviewsMockOptions } from './mock-client.ts';
+export { awaitingReview, crisisOutcome, fixtureCrisisResources, publishedOutcome, refusal } from '../../testing/moderation.ts';

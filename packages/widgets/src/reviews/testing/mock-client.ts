@@ -5,7 +5,8 @@
  * every call, and can be told to fail or hang. No network.
  */
 import { ApiError, type KindredClient, type MutationPath, type QueryPath } from '../../core/api-client.ts';
-import type { Page } from '../../core/api-types.ts';
+import type { ModerationOutcome, Page } from '../../core/api-types.ts';
+import { awaitingReview, OutcomeQueue, publishedOutcome } from '../../testing/moderation.ts';
 import type { Product, Question, Recommendation, Review, ReviewAttribute, ReviewSummary } from '../types.ts';
 import { fixtureAttributes, fixtureProduct, fixtureQuestions, fixtureRecommendations, fixtureReviews, reviewId } from './fixtures.ts';
 
@@ -63,6 +64,7 @@ export class ReviewsMockClient implements KindredClient {
   recommendations: Recommendation[];
   private readonly failures: { path: string; error: ApiError }[] = [];
   private readonly hanging = new Set<string>();
+  private readonly outcomes = new OutcomeQueue();
   private counter = 500;
 
   constructor(private readonly options: ReviewsMockOptions = {}) {
@@ -78,6 +80,16 @@ export class ReviewsMockClient implements KindredClient {
   /** The next `times` calls to `path` fail with this error. */
   failNext(path: ReviewsPath, error: ApiError, times = 1): this {
     for (let i = 0; i < times; i++) this.failures.push({ path, error });
+    return this;
+  }
+
+  /**
+   * The next write to `path` is moderated so: the review (question, answer) takes its status,
+   * and the result carries it as `moderation`. Otherwise writes wait for review unless
+   * `autoPublish`. To refuse a write instead: `failNext(path, refusal(code, details))`.
+   */
+  moderateNext(path: 'reviews.write' | 'reviews.ask' | 'reviews.answer', outcome: ModerationOutcome): this {
+    this.outcomes.push(path, outcome);
     return this;
   }
 
@@ -126,7 +138,8 @@ export class ReviewsMockClient implements KindredClient {
 
   private handle(path: ReviewsPath, input: Input): unknown {
     const size = this.options.pageSize ?? Number(input.limit ?? 20);
-    const status = this.options.autoPublish ? 'published' : 'pending';
+    const moderated = (): ModerationOutcome =>
+      this.outcomes.take(path, this.options.autoPublish ? publishedOutcome() : awaitingReview('premoderation'));
     switch (path) {
       case 'reviews.summary':
         this.requireProduct(input.sku);
@@ -149,6 +162,8 @@ export class ReviewsMockClient implements KindredClient {
         if (keys.some((k) => !this.attributes.some((a) => a.key === k))) throw invalid();
         const signing = input.signing === 'pseudonym' ? 'pseudonym' : 'name';
         if (signing === 'pseudonym' && !input.pseudonym) throw invalid();
+        const moderation = moderated();
+        const status = moderation.status;
         const now = new Date().toISOString();
         const review: Review = {
           id: this.mine?.id ?? reviewId(++this.counter),
@@ -167,6 +182,8 @@ export class ReviewsMockClient implements KindredClient {
           votedHelpful: false,
           isOwn: true,
           status,
+          moderationReason: moderation.reason,
+          moderationNote: null,
           merchantReplyHtml: null,
           publishedAt: status === 'published' ? now : null,
           updatedAt: now,
@@ -174,7 +191,7 @@ export class ReviewsMockClient implements KindredClient {
         this.mine = review;
         this.reviews = this.reviews.filter((r) => r.id !== review.id);
         if (status === 'published') this.reviews.push(review);
-        return review;
+        return { ...review, moderation };
       }
       case 'reviews.delete':
         this.requireProduct(input.sku);
@@ -210,18 +227,22 @@ export class ReviewsMockClient implements KindredClient {
         return page(this.questions, input.cursor, size);
       case 'reviews.ask': {
         this.requireProduct(input.sku);
+        const moderation = moderated();
+        const status = moderation.status;
         const id = reviewId(++this.counter);
-        this.questions.unshift({ id, body: String(input.body), authorName: this.options.memberName ?? 'Sam Patel', createdAt: new Date().toISOString(), answers: [], isOwn: true, status });
-        return { id, status };
+        this.questions.unshift({ id, body: String(input.body), authorName: this.options.memberName ?? 'Sam Patel', createdAt: new Date().toISOString(), answers: [], isOwn: true, status, moderationReason: moderation.reason, moderationNote: null });
+        return { id, status, moderation };
       }
       case 'reviews.answer': {
         const question = this.questions.find((q) => q.id === input.questionId);
         if (!question) throw notFound();
+        const moderation = moderated();
+        const status = moderation.status;
         const id = reviewId(++this.counter);
         if (status === 'published') {
           question.answers.push({ id, bodyHtml: `<p>${String(input.body).replace(/</g, '&lt;')}</p>`, authorName: this.options.memberName ?? 'Sam Patel', verified: false, createdAt: new Date().toISOString() });
         }
-        return { id, status };
+        return { id, status, moderation };
       }
     }
     throw notFound();

@@ -106,7 +106,7 @@ export const storyViewsEn = {
   status_published: 'Shared',
   status_rejected: 'Not approved',
   status_private: 'Private',
-  statusHint_rejected: 'The team did not approve it as it is. You can edit it and it will be reviewed again.',
+  status_hidden: 'Hidden',
   readersLabel: 'Who can read it:',
   signedLabel: 'Signed:',
   signed_name: 'with your name',

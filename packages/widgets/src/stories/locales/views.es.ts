@@ -108,7 +108,7 @@ export const storyViewsEs: Catalogue<typeof storyViewsEn> = {
   status_published: 'Compartida',
   status_rejected: 'No aprobada',
   status_private: 'Privada',
-  statusHint_rejected: 'El equipo no la aprobó tal como está. Puedes editarla y se revisará de nuevo.',
+  status_hidden: 'Oculta',
   readersLabel: 'Quién puede leerla:',
   signedLabel: 'Firma:',
   signed_name: 'con tu nombre',

@@ -118,7 +118,7 @@ function story(seed: Seed, n: number): StoryDto {
 /** The gallery, newest first. */
 export const fixtureStories: StoryDto[] = seeds.map((seed, i) => story(seed, i + 1));
 
-type OwnSeed = { title: string; body: string; status: 'pending' | 'published' | 'rejected'; audience: NonNullable<StoryDto['own']>['audience']; signing: StoryDto['signing']; pseudonym?: string; uses: ('site' | 'outreach' | 'research')[]; days: number; group?: string; warning?: string };
+type OwnSeed = { title: string; body: string; status: 'pending' | 'published' | 'rejected'; note?: string; audience: NonNullable<StoryDto['own']>['audience']; signing: StoryDto['signing']; pseudonym?: string; uses: ('site' | 'outreach' | 'research')[]; days: number; group?: string; warning?: string };
 
 const ownSeeds: OwnSeed[] = [
   {
@@ -154,6 +154,7 @@ const ownSeeds: OwnSeed[] = [
     title: 'A story about my consultant',
     body: 'My consultant said something I will not forget.',
     status: 'rejected',
+    note: 'Please take out your consultant’s name: stories here cannot name staff.',
     audience: 'public',
     signing: 'name',
     uses: ['site'],
@@ -186,6 +187,8 @@ export const fixtureMyStories: StoryDto[] = ownSeeds.map((seed, i) => {
       group: seed.group ?? null,
       pseudonym: seed.pseudonym ?? null,
       status: seed.status,
+      moderationReason: seed.status === 'pending' ? 'premoderation' : seed.status === 'rejected' ? 'moderator' : null,
+      moderationNote: seed.note ?? null,
       consents: seed.uses.map((use) => ({ use, consentTextVersion: 2, grantedAt: ago(seed.days) })),
       createdAt: ago(seed.days),
       updatedAt: ago(seed.days),
@@ -203,6 +206,8 @@ export const fixtureStoryComments: Record<string, StoryCommentDto[]> = {
       createdAt: ago(1),
       isOwn: false,
       status: 'published',
+      moderationReason: null,
+      moderationNote: null,
     },
     {
       id: id(702),
@@ -211,6 +216,8 @@ export const fixtureStoryComments: Record<string, StoryCommentDto[]> = {
       createdAt: ago(0.5),
       isOwn: false,
       status: 'published',
+      moderationReason: null,
+      moderationNote: null,
     },
   ],
 };

@@ -2,3 +2,4 @@
 export { ApiError } from '../../core/api-client.ts';
 export { fixtureConsentText, fixtureMyStories, fixtureStories, fixtureStoryComments, fixtureStoryMember } from './fixtures.ts';
 export { StoriesMockClient, type StoriesMockOptions } from './mock-client.ts';
+export { awaitingReview, crisisOutcome, fixtureCrisisResources, publishedOutcome, refusal } from '../../testing/moderation.ts';

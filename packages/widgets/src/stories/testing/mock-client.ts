@@ -5,7 +5,8 @@
  * organisation's name. Records every call; can be told to fail or hang.
  */
 import { ApiError, type KindredClient, type MutationPath, type QueryPath } from '../../core/api-client.ts';
-import type { Page } from '../../core/api-types.ts';
+import type { ModerationOutcome, Page } from '../../core/api-types.ts';
+import { awaitingReview, moderationState, OutcomeQueue, publishedOutcome } from '../../testing/moderation.ts';
 import { SHARED_AUDIENCES, type ConsentTextDto, type StoryAudience, type StoryCommentDto, type StoryDto } from '../types.ts';
 import { fixtureConsentText, fixtureMyStories, fixtureStories, fixtureStoryComments, fixtureStoryMember } from './fixtures.ts';
 
@@ -49,6 +50,7 @@ export class StoriesMockClient implements KindredClient {
   consentText: ConsentTextDto = structuredClone(fixtureConsentText);
   private readonly failures: { path: string; error: ApiError }[] = [];
   private readonly hanging = new Set<string>();
+  private readonly outcomes = new OutcomeQueue();
   private next = 1;
 
   constructor(private readonly options: StoriesMockOptions = {}) {
@@ -61,6 +63,22 @@ export class StoriesMockClient implements KindredClient {
   failNext(path: StoriesPath, error: ApiError, times = 1): this {
     for (let i = 0; i < times; i++) this.failures.push({ path, error });
     return this;
+  }
+
+  /**
+   * The next write to `path` is moderated so: the story (or comment) takes its status, and the
+   * result carries it as `moderation`. Otherwise stories shared with readers wait for review
+   * (`premoderated`) and comments are published. To refuse a write: `failNext(path, refusal(…))`.
+   */
+  moderateNext(path: 'stories.create' | 'stories.update' | 'stories.addComment', outcome: ModerationOutcome): this {
+    this.outcomes.push(path, outcome);
+    return this;
+  }
+
+  /** The outcome of a story write: a queued one, else pending where the tenant pre-moderates. */
+  private storyOutcome(path: string, audience: StoryAudience): ModerationOutcome {
+    const premoderated = (this.options.premoderated ?? ['public', 'members', 'group']).includes(audience);
+    return this.outcomes.take(path, premoderated ? awaitingReview('premoderation') : publishedOutcome());
   }
 
   /** Calls to `path` never answer, until `release()`. */
@@ -133,7 +151,8 @@ export class StoriesMockClient implements KindredClient {
         if (input.consent.consentTextId !== this.consentText.id) throw invalid('The consent text has changed.');
         if (SHARED_AUDIENCES.includes(input.audience) && !input.consent.uses.includes('site')) throw invalid('Agree to the site use.');
         if (input.signing === 'pseudonym' && !input.pseudonym) throw invalid('Choose the pseudonym.');
-        const pending = (this.options.premoderated ?? ['public', 'members', 'group']).includes(input.audience);
+        const outcome = this.storyOutcome(path, input.audience);
+        const pending = outcome.status === 'pending';
         const now = new Date().toISOString();
         const story: StoryDto = {
           id: `10000000-0000-4000-a000-${String(this.next++).padStart(12, '0')}`,
@@ -156,7 +175,7 @@ export class StoriesMockClient implements KindredClient {
             audience: input.audience,
             group: input.group ?? null,
             pseudonym: input.pseudonym ?? null,
-            status: pending ? 'pending' : 'published',
+            ...moderationState(outcome),
             consents: input.consent.uses.map((use: string) => ({ use, consentTextVersion: this.consentText.version, grantedAt: now })),
             createdAt: now,
             updatedAt: now,
@@ -164,7 +183,7 @@ export class StoriesMockClient implements KindredClient {
         };
         this.mine.unshift(story);
         if (!pending && SHARED_AUDIENCES.includes(input.audience)) this.stories.unshift(story);
-        return story;
+        return { ...story, moderation: outcome };
       }
       case 'stories.update': {
         const story = this.own(input.storyId);
@@ -178,9 +197,9 @@ export class StoriesMockClient implements KindredClient {
         if (changes.body) own.bodySource = changes.body;
         if (changes.audience) own.audience = changes.audience;
         if (changes.pseudonym !== undefined) own.pseudonym = changes.pseudonym;
-        const pending = (this.options.premoderated ?? ['public', 'members', 'group']).includes(own.audience);
-        own.status = pending ? 'pending' : 'published';
-        return story;
+        const outcome = this.storyOutcome(path, own.audience);
+        Object.assign(own, moderationState(outcome));
+        return { ...story, moderation: outcome };
       }
       case 'stories.revokeConsent': {
         const story = this.own(input.storyId);
@@ -211,16 +230,17 @@ export class StoriesMockClient implements KindredClient {
       case 'stories.addComment': {
         if (this.options.commentsEnabled === false) throw new ApiError('FORBIDDEN_ACTION', 403, 'Comments are turned off for stories here.');
         this.find(input.storyId);
+        const outcome = this.outcomes.take(path, publishedOutcome());
         const comment: StoryCommentDto = {
           id: `20000000-0000-4000-a000-${String(this.next++).padStart(12, '0')}`,
           author: fixtureStoryMember,
           bodyHtml: `<p>${String(input.body).replace(/[<>&]/g, '')}</p>`,
           createdAt: new Date().toISOString(),
           isOwn: true,
-          status: 'published',
+          ...moderationState(outcome),
         };
         (this.comments[input.storyId] ??= []).push(comment);
-        return comment;
+        return { ...comment, moderation: outcome };
       }
     }
     throw notFound();

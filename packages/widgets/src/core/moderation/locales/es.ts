@@ -1,0 +1,56 @@
+import type { Catalogue } from '../../i18n.ts';
+import type { moderationEn } from './en.ts';
+
+export const moderationEs: Catalogue<typeof moderationEn> = {
+  crisisHeading: 'Parece que ahora mismo las cosas están siendo muy difíciles',
+  crisisAlone: 'No tienes que pasar por esto a solas.',
+  crisisSaved: 'Lo que escribiste está guardado, y una persona de la organización lo leerá pronto.',
+  crisisResourcesIntro: 'Si quieres hablar con alguien ahora, estos servicios están aquí para ti:',
+  crisisCall: 'Llamar al {phone}',
+  crisisText: 'Enviar un SMS al {number}',
+  crisisVisit: 'Visitar {site}',
+  crisisNewTab: '(se abre en una pestaña nueva)',
+  crisisEmergency: 'Si estás en peligro ahora mismo, llama al número de emergencias de tu zona.',
+
+  modRejected_banned_word: 'Incluye palabras que esta comunidad no permite. Por favor, cámbialo.',
+  modRejected_duplicate: 'Ya publicaste esto.',
+  modRejected_too_many_links: 'Demasiados enlaces: por favor, quita algunos.',
+  modRejectedOther: 'No se puede publicar tal como está. Por favor, cámbialo e inténtalo de nuevo.',
+
+  modDetailsHeading: 'Incluye datos personales',
+  modDetailsIntro: 'Encontramos lo que parecen datos personales. Todas las personas que puedan leerlo los verían:',
+  modDetailsAdvice: 'Puedes editarlo para quitarlos, o publicarlo tal como está si no te importa que otras personas los vean.',
+  modDetailsKind_phone: 'Número de teléfono',
+  modDetailsKind_email: 'Correo electrónico',
+  modDetailsKind_address: 'Dirección',
+  modDetailsKind_date_of_birth: 'Fecha de nacimiento',
+  modDetailsKind_record_number: 'Número de historia clínica',
+  modDetailsEdit: 'Editar',
+  modDetailsPostAnyway: 'Publicar de todos modos',
+
+  modSlowDown: {
+    one: 'Vas un poco rápido. Espera 1 segundo e inténtalo de nuevo.',
+    other: 'Vas un poco rápido. Espera {count} segundos e inténtalo de nuevo.',
+  },
+  modSlowDownOver: 'Ya puedes intentarlo de nuevo.',
+  modMutedUntil: 'Una persona moderadora ha pausado tus publicaciones hasta el {date}.',
+  modMuted: 'Una persona moderadora ha pausado tus publicaciones.',
+  modBanned: 'Tu cuenta no puede participar en esta comunidad.',
+
+  modAwaitingLabel: 'Pendiente de revisión:',
+  modRejectedLabel: 'No publicado:',
+  modHiddenByModerator: 'Ocultado por una persona moderadora.',
+  modHiddenReported: 'Ocultado tras varios avisos; una persona moderadora lo revisará.',
+  modReason_premoderation: 'Una persona moderadora lee todo lo que se comparte aquí antes de que otras personas lo vean.',
+  modReason_new_member: 'Una persona moderadora revisa las primeras publicaciones de quienes acaban de unirse antes de que otras personas las vean.',
+  modReason_watched_word: 'Usa una palabra que una persona moderadora revisa primero, para cuidar de esta comunidad.',
+  modReason_link_from_new_member: 'Una persona moderadora revisa los enlaces de quienes acaban de unirse antes de que otras personas los vean.',
+  modReason_crisis: 'Una persona de la organización lo leerá pronto.',
+  modReason_reported: 'Algunas personas lo han señalado, así que una persona moderadora lo revisará.',
+  modReason_moderator: 'Una persona moderadora lo está revisando.',
+  modOnlyYou: 'Por ahora, solo tú puedes verlo.',
+  modRejectedDefault: 'Una persona moderadora no lo aprobó tal como está.',
+  modEditAgain: 'Puedes editarlo y enviarlo de nuevo.',
+  modNote: 'Nota de moderación: «{note}»',
+  modSavedPending: 'Guardado. Pendiente de revisión: {reason}',
+};
