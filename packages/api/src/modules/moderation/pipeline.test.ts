@@ -38,6 +38,12 @@ describe('phases that refuse', () => {
     expect((await guest.forum.listThreads({})).items.map((t) => t.title)).toEqual(['Dinner']);
   });
 
+  it('does not show a profile name that uses a banned word', async () => {
+    const { tenant } = await community({ bannedWords: ['idiot'] });
+    const rude = await tenant.caller({ token: await tenant.token({ sub: 'rude', name: 'Total 1d10t' }) });
+    expect((await rude.identity.me()).member?.displayName).toBe('Member');
+  });
+
   it('refuses the same long words twice in a day, and short ones twice in one thread', async () => {
     const { author } = await community();
     const long = 'Has anyone tried the cold cap during chemotherapy? I would love to hear how it went.';
