@@ -12,7 +12,8 @@ import { canPostInGroup, canReadGroup, findVisibleGroup, toGroupDto, type Viewer
 import { findGroupById } from '../groups/groups.repo.ts';
 import type { SignedInMember } from '../identity/identity.service.ts';
 import { setModeration } from '../moderation/moderation.repo.ts';
-import type { ContentStatus, ModerationOutcome, ModerationReason } from '../moderation/moderation.types.ts';
+import { moderationStateOf, storedOutcome } from '../moderation/moderation-state.ts';
+import type { ModerationOutcome } from '../moderation/moderation.types.ts';
 import { moderate } from '../moderation/pipeline.ts';
 import { publish, topics } from '../realtime/outbox.ts';
 import { getTenantSettings, type TenantSettings } from '../tenants/tenant-settings.ts';
@@ -116,18 +117,6 @@ function toPost(row: repo.PostRow, viewer: Viewer, settings: TenantSettings): Po
   };
 }
 
-/** The moderation state the author sees on their own item (always published for everyone else). */
-export function moderationStateOf(row: { status: ContentStatus; moderation_reason: ModerationReason | null; moderation_note: string | null }) {
-  const published = row.status === 'published';
-  return { status: row.status, moderationReason: published ? null : row.moderation_reason, moderationNote: published ? null : row.moderation_note };
-}
-
-/** The outcome of a write that was already stored (an idempotent retry), from what is stored. */
-function storedOutcome(dto: { status: ContentStatus; moderationReason: ModerationReason | null }, settings: TenantSettings): ModerationOutcome {
-  if (dto.status === 'published') return { status: 'published', reason: null, crisisResources: null };
-  const reason = dto.moderationReason ?? 'moderator';
-  return { status: 'pending', reason, crisisResources: reason === 'crisis' ? settings.crisisResources : null };
-}
 
 /** Posts in the general forum, and in public or members-only groups, are read beyond a closed circle. */
 async function isWidelyVisible(tx: TenantTx, groupId: string | null): Promise<boolean> {
@@ -296,7 +285,7 @@ export async function createThread(
     throw new KindredError('IDEMPOTENCY_KEY_REUSED');
   }
   const dto = toThreadSummary(row, author, settings);
-  return { ...dto, moderation: moderation ?? storedOutcome(dto, settings) };
+  return { ...dto, moderation: moderation ?? storedOutcome(dto.status, dto.moderationReason, settings) };
 }
 
 export async function reply(tx: TenantTx, author: SignedInMember, input: ReplyInput): Promise<PostDto & { moderation: ModerationOutcome }> {
@@ -334,7 +323,7 @@ export async function reply(tx: TenantTx, author: SignedInMember, input: ReplyIn
   if (!post.created && (dto.threadId !== input.threadId || dto.bodySource !== input.body)) {
     throw new KindredError('IDEMPOTENCY_KEY_REUSED');
   }
-  return { ...dto, moderation: post.created ? decision.outcome : storedOutcome(dto, settings) };
+  return { ...dto, moderation: post.created ? decision.outcome : storedOutcome(dto.status, dto.moderationReason, settings) };
 }
 
 /** Live events for a reply readers can now see. */

@@ -7,7 +7,6 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { TenantTx } from '../../db/tenant-transaction.ts';
 import { appendAudit } from '../audit/audit.repo.ts';
-import type { SignedInMember } from '../identity/identity.service.ts';
 
 const ERASED_NAME = 'Former member';
 const REMOVED_TITLE = 'Removed by its author';

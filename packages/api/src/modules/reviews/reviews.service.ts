@@ -11,7 +11,8 @@ import { KindredError } from '../../errors.ts';
 import { renderBody } from '../content/formatting.ts';
 import type { Viewer } from '../groups/groups.service.ts';
 import type { SignedInMember } from '../identity/identity.service.ts';
-import type { ModerationOutcome, ModerationReason } from '../moderation/moderation.types.ts';
+import { moderationStateOf } from '../moderation/moderation-state.ts';
+import type { ModerationOutcome } from '../moderation/moderation.types.ts';
 import { moderate } from '../moderation/pipeline.ts';
 import { getTenantSettings, type TenantSettings } from '../tenants/tenant-settings.ts';
 import * as repo from './reviews.repo.ts';
@@ -60,10 +61,8 @@ function labelled(keys: string[], settings: TenantSettings): ReviewAttributeDto[
 }
 
 /** The moderation state its author sees (nothing for anyone else). */
-function ownState(row: { status: ModerationStatus; moderation_reason: ModerationReason | null; moderation_note: string | null }, isOwn: boolean) {
-  if (!isOwn) return { status: null, moderationReason: null, moderationNote: null };
-  const published = row.status === 'published';
-  return { status: row.status, moderationReason: published ? null : row.moderation_reason, moderationNote: published ? null : row.moderation_note };
+function ownState(row: Parameters<typeof moderationStateOf>[0], isOwn: boolean) {
+  return isOwn ? moderationStateOf(row) : { status: null, moderationReason: null, moderationNote: null };
 }
 
 function toReview(row: repo.ReviewRow, viewer: Viewer, settings: TenantSettings): ReviewDto {
@@ -269,18 +268,19 @@ export async function listQuestions(
   );
 }
 
-export async function ask(
+/** A question or an answer from a member, through the pipeline, pre-moderated like reviews. */
+async function moderatedQa(
   tx: TenantTx,
   member: SignedInMember,
-  input: { sku: string; body: string; idempotencyKey: string; confirmPersonalDetails: boolean },
-): Promise<{ id: string; status: ModerationStatus; moderation: ModerationOutcome }> {
-  const product = await requireProduct(tx, input.sku);
+  kind: 'question' | 'answer',
+  input: { body: string; idempotencyKey: string; confirmPersonalDetails: boolean },
+) {
   const settings = await getTenantSettings(tx);
-  const decision = await moderate(
+  return moderate(
     tx,
     member,
     {
-      kind: 'question',
+      kind,
       text: input.body,
       body: input.body,
       widelyVisible: true,
@@ -290,6 +290,15 @@ export async function ask(
     },
     settings,
   );
+}
+
+export async function ask(
+  tx: TenantTx,
+  member: SignedInMember,
+  input: { sku: string; body: string; idempotencyKey: string; confirmPersonalDetails: boolean },
+): Promise<{ id: string; status: ModerationStatus; moderation: ModerationOutcome }> {
+  const product = await requireProduct(tx, input.sku);
+  const decision = await moderatedQa(tx, member, 'question', input);
   const id = await repo.insertQuestion(tx, {
     productId: product.id,
     authorId: member.id,
@@ -306,21 +315,7 @@ export async function answer(
   input: { questionId: string; body: string; idempotencyKey: string; confirmPersonalDetails: boolean },
 ): Promise<{ id: string; status: ModerationStatus; moderation: ModerationOutcome }> {
   if (!(await repo.findPublishedQuestion(tx, input.questionId))) throw new KindredError('NOT_FOUND', 'This question does not exist or is not published.');
-  const settings = await getTenantSettings(tx);
-  const decision = await moderate(
-    tx,
-    member,
-    {
-      kind: 'answer',
-      text: input.body,
-      body: input.body,
-      widelyVisible: true,
-      premoderated: qaPremoderated(settings),
-      confirmPersonalDetails: input.confirmPersonalDetails,
-      idempotencyKey: input.idempotencyKey,
-    },
-    settings,
-  );
+  const decision = await moderatedQa(tx, member, 'answer', input);
   const saved = await repo.insertAnswer(tx, {
     questionId: input.questionId,
     authorId: member.id,

@@ -4,14 +4,15 @@
  */
 import { z } from 'zod';
 import { decodeCursor, timeAndId, toPage, type Page } from '../../db/keyset.ts';
-import type { ConsentUse, ModerationStatus, StoryAudience } from '../../db/schema.ts';
+import type { ConsentUse, StoryAudience } from '../../db/schema.ts';
 import type { TenantTx } from '../../db/tenant-transaction.ts';
 import { KindredError } from '../../errors.ts';
 import { plainText, renderBody } from '../content/formatting.ts';
 import { canPostInGroup, canReadGroup, findVisibleGroup, type Viewer } from '../groups/groups.service.ts';
 import type { SignedInMember } from '../identity/identity.service.ts';
 import type { ModerationColumnValues } from '../moderation/moderation.repo.ts';
-import type { ModerationOutcome, ModerationReason } from '../moderation/moderation.types.ts';
+import { moderationStateOf, storedOutcome } from '../moderation/moderation-state.ts';
+import type { ModerationOutcome } from '../moderation/moderation.types.ts';
 import { moderate } from '../moderation/pipeline.ts';
 import { getTenantSettings, type TenantSettings } from '../tenants/tenant-settings.ts';
 import { CONSENT_USES } from './consent-text.ts';
@@ -62,7 +63,7 @@ function toStory(row: repo.StoryRow, viewer: Viewer, consents: Awaited<ReturnTyp
           audience: row.audience,
           group: row.group_slug,
           pseudonym: row.pseudonym,
-          ...ownModerationState(row),
+          ...moderationStateOf(row),
           consents: consents
             .filter((c) => c.story_id === row.id)
             .map((c) => ({ use: c.use, consentTextVersion: c.version, grantedAt: c.granted_at.toISOString() })),
@@ -73,10 +74,6 @@ function toStory(row: repo.StoryRow, viewer: Viewer, consents: Awaited<ReturnTyp
   };
 }
 
-function ownModerationState(row: { status: ModerationStatus; moderation_reason: ModerationReason | null; moderation_note: string | null }) {
-  const published = row.status === 'published';
-  return { status: row.status, moderationReason: published ? null : row.moderation_reason, moderationNote: published ? null : row.moderation_note };
-}
 
 /** Stories read by the public or by every member: the personal-details guard applies. */
 const WIDELY_READ: readonly StoryAudience[] = ['public', 'members'];
@@ -87,12 +84,6 @@ function storyText(story: { title: string; body: string; contentWarning: string 
   return [story.title, story.contentWarning ?? '', story.pseudonym ?? '', tags, story.body].join('\n');
 }
 
-/** The outcome of a write that was already stored (an idempotent retry, or an edit nothing checked changed). */
-function storedOutcome(status: ModerationStatus, reason: ModerationReason | null, settings: TenantSettings): ModerationOutcome {
-  if (status === 'published') return { status: 'published', reason: null, crisisResources: null };
-  const why = reason ?? 'moderator';
-  return { status: 'pending', reason: why, crisisResources: why === 'crisis' ? settings.crisisResources : null };
-}
 
 async function toStories(tx: TenantTx, rows: repo.StoryRow[], viewer: Viewer): Promise<Map<string, StoryDto>> {
   const own = rows.filter((r) => r.author_id === viewer?.id).map((r) => r.id);
@@ -381,7 +372,7 @@ function toComment(row: Awaited<ReturnType<typeof repo.listComments>>[number], v
     bodyHtml: row.body_html,
     createdAt: row.created_at.toISOString(),
     isOwn: row.author_id === viewer?.id,
-    ...ownModerationState(row),
+    ...moderationStateOf(row),
   };
 }
 
