@@ -1,2 +1,2 @@
 import './admin.css';
-import './admin-placeholder.ts';
+import './console.ts';

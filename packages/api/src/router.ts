@@ -4,6 +4,7 @@ import { privacyRouter } from './modules/privacy/privacy.router.ts';
 import { productsRouter, reviewsRouter } from './modules/reviews/reviews.router.ts';
 import { careTeamStoriesRouter, storiesRouter } from './modules/stories/stories.router.ts';
 import { identityRouter } from './modules/identity/identity.router.ts';
+import { appearanceRouter } from './modules/tenants/appearance.router.ts';
 import { staffAccountRouters } from './modules/staff/staff.router.ts';
 import { analyticsRouter } from './modules/console/analytics.router.ts';
 import { auditViewRouter } from './modules/console/audit-view.router.ts';
@@ -20,6 +21,7 @@ export const appRouter = router({
   products: productsRouter,
   reviews: reviewsRouter,
   privacy: privacyRouter,
+  appearance: appearanceRouter,
   /** The admin console's procedures (staff sessions, not member tokens). */
   staff: router({
     ...staffAccountRouters,

@@ -148,7 +148,6 @@ async function seedCommunity(tenant: TestTenant) {
 
 const zero = { posts: 0, newMembers: 0, activeMembers: 0, reports: 0, medianResponseMinutes: null };
 
-
 // Boot and migrate the test database in a hook (generous timeout) rather than inside the first test.
 beforeAll(() => testDatabase(), 120_000);
 

@@ -21,7 +21,6 @@ async function busyTenant(label = 'audit-view') {
   return { tenant, owner };
 }
 
-
 // Boot and migrate the test database in a hook (generous timeout) rather than inside the first test.
 beforeAll(() => testDatabase(), 120_000);
 

@@ -36,7 +36,6 @@ async function validationIssues(promise: Promise<unknown>): Promise<string[]> {
   return issues!.map((i) => i.path);
 }
 
-
 // Boot and migrate the test database in a hook (generous timeout) rather than inside the first test.
 beforeAll(() => testDatabase(), 120_000);
 

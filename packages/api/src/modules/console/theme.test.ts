@@ -22,7 +22,6 @@ function widgetDefaults() {
   };
 }
 
-
 // Boot and migrate the test database in a hook (generous timeout) rather than inside the first test.
 beforeAll(() => testDatabase(), 120_000);
 
