@@ -65,3 +65,60 @@ export async function startSystem(): Promise<RunningSystem> {
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS, headless: true });
 }
+
+/** A tRPC response over plain HTTP: its status and JSON body (`{ result: { data } }` or `{ error }`). */
+export interface TrpcResponse<T = unknown> {
+  status: number;
+  body: { result?: { data: T }; error?: { message: string; data?: { kindredCode?: string; httpStatus?: number } } };
+}
+
+/** A staff member's admin-console session, driven over HTTP as the console's own page would. */
+export interface ConsoleSession {
+  /** `kindred_staff=...`, for the Cookie header. */
+  cookie: string;
+  csrfToken: string;
+  /** A query (GET); throws unless the API answers 200. */
+  query<T>(procedure: string, input?: unknown): Promise<T>;
+  /** A mutation (POST) from the console's origin, with the CSRF header unless `csrf: false`. */
+  mutate<T>(procedure: string, input: unknown, options?: { csrf?: boolean }): Promise<TrpcResponse<T>>;
+}
+
+async function trpcResponse<T>(response: Response): Promise<TrpcResponse<T>> {
+  return { status: response.status, body: (await response.json()) as TrpcResponse<T>['body'] };
+}
+
+/** Signs a staff member in to the console API (`staff.auth.signIn`) and keeps the session cookie and CSRF token. */
+export async function signInToConsole(
+  apiUrl: string,
+  credentials: { organisation: string; email: string; password: string },
+): Promise<ConsoleSession> {
+  const signIn = await fetch(`${apiUrl}/trpc/staff.auth.signIn`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: apiUrl },
+    body: JSON.stringify(credentials),
+  });
+  const { status, body } = await trpcResponse<{ csrfToken: string }>(signIn);
+  if (status !== 200 || !body.result) throw new Error(`console sign-in failed (${status}): ${JSON.stringify(body)}`);
+  const cookie = signIn.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .find((c) => c.startsWith('kindred_staff='));
+  if (!cookie) throw new Error('console sign-in set no kindred_staff cookie');
+  const { csrfToken } = body.result.data;
+
+  return {
+    cookie,
+    csrfToken,
+    async query<T>(procedure: string, input?: unknown): Promise<T> {
+      const query = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
+      const answer = await trpcResponse<T>(await fetch(`${apiUrl}/trpc/${procedure}${query}`, { headers: { cookie } }));
+      if (answer.status !== 200 || !answer.body.result) throw new Error(`${procedure} failed (${answer.status}): ${JSON.stringify(answer.body)}`);
+      return answer.body.result.data;
+    },
+    async mutate<T>(procedure: string, input: unknown, options: { csrf?: boolean } = {}): Promise<TrpcResponse<T>> {
+      const headers: Record<string, string> = { 'content-type': 'application/json', origin: apiUrl, cookie };
+      if (options.csrf !== false) headers['x-kindred-csrf'] = csrfToken;
+      return trpcResponse<T>(await fetch(`${apiUrl}/trpc/${procedure}`, { method: 'POST', headers, body: JSON.stringify(input) }));
+    },
+  };
+}
