@@ -4,7 +4,7 @@
  * action (open a thread, open a popover, search) do it in `play`, as a member would.
  */
 import '@kindred/widgets/forum';
-import { ApiError, fixtureGroup, MockClient } from '@kindred/widgets/testing';
+import { ApiError, fixtureGroup, fixtureTheme, MockClient, refusal } from '@kindred/widgets/testing';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
 
@@ -328,4 +328,37 @@ export const SpanishThread: Story = {
   name: 'Spanish (thread, signed in)',
   args: { lang: 'es', token: 'demo-member-token' },
   play: openThread(FATIGUE),
+};
+
+export const BannedReader: Story = {
+  name: 'Error: account closed (banned member reading)',
+  args: { token: 'demo-member-token' },
+  render: withClient(() => new MockClient().failNext('forum.listThreads', refusal('MEMBER_BANNED', {}))),
+};
+
+/**
+ * The organisation's theme from its admin console (`appearance.theme`): the widget renders with
+ * the built-in colours, then takes the tenant's colours, font and corners when they arrive.
+ * No `theme` attribute here, as on a host page that set none.
+ */
+const themedForum = (theme: typeof fixtureTheme) => (args: Args) =>
+  html`<kindred-forum .client=${new MockClient({ theme })} lang=${args.lang} token=${args.token} group=${args.group}></kindred-forum>`;
+
+export const TenantTheme: Story = {
+  name: 'Tenant theme',
+  render: themedForum(fixtureTheme),
+};
+
+export const TenantThemeDark: Story = {
+  name: 'Tenant theme: dark scheme',
+  args: { token: 'demo-member-token' },
+  parameters: { backgrounds: { disable: true } },
+  decorators: [(story) => html`<div class="story-dark">${story()}</div>`],
+  render: themedForum({ ...fixtureTheme, colorScheme: 'dark' }),
+};
+
+export const TenantThemeHostWins: Story = {
+  name: 'Tenant theme: the host page’s accent wins',
+  decorators: [(story) => html`<style>.host-accent kindred-forum { --kindred-color-accent: #000000; }</style><div class="host-accent">${story()}</div>`],
+  render: themedForum(fixtureTheme),
 };

@@ -96,6 +96,18 @@ const openMine: Play = async ({ canvasElement }) => {
   await waitFor(() => inView(canvasElement, 'kindred-my-stories', '[part~="my-story"]'));
 };
 
+/** Types `query` in the gallery's search box and presses Search. */
+const search =
+  (query: string): Play =>
+  async ({ canvasElement }) => {
+    const input = await waitFor(() => inWidget<HTMLInputElement>(canvasElement, '#story-search'));
+    if (!input) return;
+    input.value = query;
+    input.dispatchEvent(new Event('input'));
+    await new Promise((r) => setTimeout(r, 20));
+    inWidget<HTMLButtonElement>(canvasElement, '[part~="search-button"]')?.click();
+  };
+
 const SIGNED_IN = 'demo-member-token';
 
 const meta: Meta<Args> = {
@@ -106,7 +118,7 @@ const meta: Meta<Args> = {
     lang: { control: 'inline-radio', options: ['en', 'es'] },
     theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
     token: { control: 'text', description: 'A member token; empty: signed out (reading works, sharing asks to sign in).' },
-    group: { control: 'text', description: 'A group slug: that group’s stories, and “Only members of this group” in the composer.' },
+    group: { control: 'text', description: 'A group slug: that group’s stories, and preselected for “Only members of one group” in the composer.' },
     tag: { control: 'text', description: 'Start filtered by this tag.' },
   },
   render: withClient(() => new StoriesMockClient()),
@@ -139,10 +151,60 @@ export const LoadError: Story = {
   render: withClient(() => new StoriesMockClient().failNext('stories.list', new ApiError('NETWORK', 0, 'offline'))),
 };
 
+export const BannedReader: Story = {
+  name: 'Error: account closed (banned member reading)',
+  args: { token: SIGNED_IN },
+  render: withClient(() => new StoriesMockClient().failNext('stories.list', refusal('MEMBER_BANNED', {}))),
+};
+
+export const SearchResults: Story = {
+  name: 'Search: results',
+  play: search('pacing'),
+};
+
+export const SearchMoreResults: Story = {
+  name: 'Search: results with more pages',
+  render: withClient(() => new StoriesMockClient({ pageSize: 2 })),
+  play: search('diagnos'),
+};
+
+export const SearchNoMatch: Story = {
+  name: 'Search: no stories match',
+  play: search('skydiving'),
+};
+
+export const SearchTooShort: Story = {
+  name: 'Search: too short',
+  play: search('a'),
+};
+
+export const SearchSpanish: Story = {
+  name: 'Search: Spanish, results',
+  args: { lang: 'es' },
+  play: search('pacing'),
+};
+
 export const Reader: Story = {
   name: 'Reader (signed in)',
   args: { token: SIGNED_IN },
   play: openStory(0),
+};
+
+export const ReaderCommentsOff: Story = {
+  name: 'Reader: comments turned off (earlier comments stay readable)',
+  args: { token: SIGNED_IN },
+  render: withClient(() => new StoriesMockClient({ commentsEnabled: false })),
+  play: openStory(0),
+};
+
+export const ReaderCommentsOffNone: Story = {
+  name: 'Reader: comments turned off, none written',
+  args: { token: SIGNED_IN },
+  render: withClient(() => new StoriesMockClient({ commentsEnabled: false, comments: {} })),
+  play: async (context) => {
+    await openStory(1)(context);
+    await waitFor(() => inView(context.canvasElement, 'kindred-story-reader', '[part~="thanks"]'));
+  },
 };
 
 export const ContentWarning: Story = {
@@ -166,6 +228,19 @@ export const ComposerGroup: Story = {
   name: 'Composer: one group, anonymous',
   args: { token: SIGNED_IN, group: 'breast-cancer' },
   play: compose('group', 'anonymous'),
+};
+
+export const ComposerChooseGroup: Story = {
+  name: 'Composer: one of my groups (choose which)',
+  args: { token: SIGNED_IN },
+  play: compose('group', 'name'),
+};
+
+export const ComposerNoReview: Story = {
+  name: 'Composer: members, not reviewed here',
+  args: { token: SIGNED_IN },
+  render: withClient(() => new StoriesMockClient({ premoderated: ['public'] })),
+  play: compose('members', 'name'),
 };
 
 export const ComposerCareTeam: Story = {

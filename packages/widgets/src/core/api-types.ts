@@ -20,6 +20,8 @@ export type {
   JoinRequestDto,
   MemberCardDto,
   MemberMutedDetails,
+  Palette,
+  PaletteKey,
   MembershipDto,
   ModerationOutcome,
   ModerationReason,
@@ -35,6 +37,7 @@ export type {
   ThreadDetailDto,
   ThreadEvent,
   ThreadSort,
+  ThemeDto,
   ThreadSummaryDto,
 } from '@kindred/api/router';
 

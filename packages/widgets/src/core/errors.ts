@@ -10,6 +10,8 @@ const MESSAGES: Partial<Record<ClientErrorCode, MessageKey>> = {
   GROUP_MEMBERSHIP_REQUIRED: 'errorMembershipRequired',
   // A read refused with 429: calm words and "Try again" (a write counts down: core/moderation).
   RATE_LIMITED: 'errorSlowDown',
+  // A banned member's token is refused on reads too: say so, not "something went wrong".
+  MEMBER_BANNED: 'errorMemberBanned',
 };
 
 /** The message a member sees for a failed read or action. */

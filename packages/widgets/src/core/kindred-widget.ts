@@ -16,7 +16,11 @@ export class KindredWidget extends KindredElement {
   @property() key = '';
   /** The member's token; wins over `Kindred.setToken()`. */
   @property() token: string | null = null;
-  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light';
+  /**
+   * `light`, `dark` or `auto` (follows the device). Unset: the tenant's colour scheme from its
+   * theme (core/tenant-theme.ts), light until that arrives.
+   */
+  @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
   @property({ attribute: 'api-base' }) apiBase = '';
   /** Set a client (e.g. a mock) instead of talking to the API with `key`. */
   @property({ attribute: false }) client?: KindredClient;

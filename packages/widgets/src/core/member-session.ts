@@ -3,7 +3,7 @@
  * page's `Kindred.setToken()`), the API client (built from `key` and `api-base`, or the one set as
  * `.client`) wrapped so an expired token is renewed through the cancelable `kindred-request-token`,
  * and that client provided to nested elements through `clientContext`. Every widget's top element
- * has one.
+ * has one. Each client it builds also fetches its tenant's theme (tenant-theme.ts, a lazy chunk).
  */
 import { ContextProvider } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
@@ -11,13 +11,14 @@ import { createClient, withSession, type KindredClient } from './api-client.ts';
 import { clientContext } from './context.ts';
 import type { KindredElement } from './kindred-element.ts';
 import { session } from './session.ts';
+import type { ThemedHost } from './tenant-theme.ts';
 
 /** How long to wait for the page to answer `kindred-request-token`. */
 const TOKEN_WAIT_MS = 10_000;
 /** The API is served from the origin that served this script, unless `api-base` says otherwise. */
 const DEFAULT_API_BASE = new URL(/* @vite-ignore */ '/', import.meta.url).href;
 
-export interface SessionHost extends ReactiveControllerHost, HTMLElement {
+export interface SessionHost extends ReactiveControllerHost, HTMLElement, ThemedHost {
   key: string;
   apiBase: string;
   token: string | null;
@@ -86,6 +87,8 @@ export class MemberSession implements ReactiveController {
         },
       });
       this.provider.setValue(this.api);
+      // The tenant's theme: never awaited, so the first render shows the built-in defaults.
+      void import('./tenant-theme.ts').then((m) => m.useTenantTheme(host, this));
     }
     return { clientChanged, tokenChanged, refusedChanged };
   }

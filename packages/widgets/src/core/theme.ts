@@ -2,6 +2,7 @@
  * Theme tokens. A host themes every widget with `--kindred-*` custom properties (on the element
  * or on :root). Each widget's top element turns them into private `--k-*` variables with light or
  * dark defaults, which its nested elements inherit. All default pairs meet WCAG AA contrast.
+ * The defaults are the API's too (packages/api/src/modules/console/theme.ts): keep them in step.
  */
 import { css, unsafeCSS } from 'lit';
 
@@ -10,7 +11,7 @@ type Palette = Record<
   string
 >;
 
-const light: Palette = {
+export const light: Palette = {
   bg: '#ffffff',
   surface: '#f4f6f8',
   text: '#1b2430',
@@ -23,7 +24,7 @@ const light: Palette = {
   focus: '#1d4ed8',
 };
 
-const dark: Palette = {
+export const dark: Palette = {
   bg: '#13171c',
   surface: '#1c2229',
   text: '#e9edf1',
@@ -41,7 +42,10 @@ const colours = (palette: Palette, scheme: string) =>
     .map(([name, value]) => `--k-${name}:var(--kindred-color-${name},${value});`)
     .join('') + `color-scheme:${scheme};`;
 
-/** Put first in the styles of every widget's top-level element (not its nested parts). */
+/**
+ * Put first in the styles of every widget's top-level element (not its nested parts). The tenant's
+ * theme (tenant-theme.ts) later replaces these fallbacks with its own, in the same three places.
+ */
 export const themeTokens = css`
   :host {
     ${unsafeCSS(colours(light, 'light'))}

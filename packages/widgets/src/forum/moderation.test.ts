@@ -283,6 +283,33 @@ describe('paused or closed accounts', () => {
   });
 });
 
+describe('a closed (banned) account reading', () => {
+  it('the list says so, not "something went wrong"', async () => {
+    const client = new MockClient().failNext('forum.listThreads', refusal('MEMBER_BANNED', {}));
+    const forum = await forumWith(client, { token: 'banned' });
+    const panel = await waitFor(() => deepQuery(frame(forum).querySelector('kindred-forum-thread-list')!, '[part~="error"]'), 'the message');
+    expect(panel.querySelector('p')!.textContent).to.equal('Your account cannot take part in this community.');
+    await expectAccessible(forum);
+  });
+
+  it('a thread says so too', async () => {
+    const client = new MockClient();
+    const forum = await forumWith(client, { token: 'banned' });
+    const buttons = await listed(forum);
+    client.failNext('forum.getThread', refusal('MEMBER_BANNED', {}));
+    buttons[FATIGUE]!.click();
+    const panel = await waitFor(() => threadView(forum) && deepQuery(threadView(forum)!, '[part~="error"]'), 'the message');
+    expect(panel.querySelector('p')!.textContent).to.equal('Your account cannot take part in this community.');
+  });
+
+  it('in Spanish', async () => {
+    const client = new MockClient().failNext('forum.listThreads', refusal('MEMBER_BANNED', {}));
+    const forum = await forumWith(client, { token: 'banned', lang: 'es' });
+    const panel = await waitFor(() => deepQuery(frame(forum).querySelector('kindred-forum-thread-list') ?? frame(forum), '[part~="error"]'), 'el mensaje');
+    expect(panel.querySelector('p')!.textContent).to.equal('Tu cuenta no puede participar en esta comunidad.');
+  });
+});
+
 describe('the author’s own posts', () => {
   it('say when they wait for review and why, were not published, or are hidden', async () => {
     const client = new MockClient();

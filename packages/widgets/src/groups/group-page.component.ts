@@ -93,7 +93,7 @@ export class GroupPage extends KindredElement {
   /** For the group's forum: the raw client (it wraps its own session), the token and the theme. */
   @property({ attribute: false }) forumClient?: KindredClient;
   @property() token = '';
-  @property() theme = 'light';
+  @property() theme?: string;
 
   @state() private status: 'loading' | 'ready' | 'error' = 'loading';
   @state() private error: unknown;
@@ -377,7 +377,7 @@ export class GroupPage extends KindredElement {
           .client=${this.forumClient}
           group=${group.slug}
           token=${this.token}
-          theme=${this.theme}
+          theme=${this.theme ?? nothing}
           lang=${this.i18n.locale}
           exportparts=${FORUM_EXPORTPARTS}
           @kindred-request-join=${this.onForumJoinRequest}

@@ -276,7 +276,7 @@ export class KindredGroups extends KindredWidget {
       ?signed-in=${this.signedIn}
       .forumClient=${this.member.raw}
       token=${this.currentToken ?? ''}
-      theme=${this.theme}
+      theme=${this.theme ?? nothing}
       lang=${this.i18n.locale}
       exportparts=${this.pageParts}
       @kindred-group-updated=${this.onGroupUpdated}

@@ -14,15 +14,18 @@ import {
   TAG_KINDS,
   type ConsentTextDto,
   type ConsentUse,
+  type StoriesContextDto,
   type StoryAudience,
   type StoryDto,
+  type StoryGroupOption,
   type StorySigning,
   type StoryTags,
 } from './types.ts';
+import { storiesContext } from './context.ts';
 import { composerStyles } from './views.styles.ts';
 import './views-messages.ts';
 
-type Field = 'title' | 'body' | 'warning' | 'tags-condition' | 'tags-stage' | 'tags-topic' | 'audience' | 'pseudonym' | 'consent-site';
+type Field = 'title' | 'body' | 'warning' | 'tags-condition' | 'tags-stage' | 'tags-topic' | 'audience' | 'group' | 'pseudonym' | 'consent-site';
 interface Problem {
   field?: Field;
   key: MessageKey;
@@ -36,8 +39,9 @@ const parseTags = (text: string): string[] => [...new Set(text.split(',').map((t
 
 /**
  * "Share your story", and editing one: title, the story (with a formatting hint), an optional
- * content warning, tags, who can read it, how it is signed, and (for a new story) the current
- * consent text with a checkbox per use. The draft survives every error and a sign-out; a retried
+ * content warning, tags, who can read it (one of the member's groups among the choices, from
+ * `stories.context`, which also says which audiences wait for a moderator), how it is signed, and
+ * (for a new story) the current consent text with a checkbox per use. The draft survives every error and a sign-out; a retried
  * share reuses its idempotency key. Moderation's answers go through the shared WriteGuard.
  *
  * @event kindred-story-saved - internal: `{ story, created }`
@@ -58,6 +62,7 @@ export class StoryComposer extends KindredElement {
     'choice',
     'radio',
     'checkbox',
+    'select',
     'consent',
     'consent-text',
     'consent-description',
@@ -76,7 +81,7 @@ export class StoryComposer extends KindredElement {
 
   /** The story to edit; null: a new story. */
   @property({ attribute: false }) story: StoryDto | null = null;
-  /** The widget's group: only then can a story be shared with "only members of this group". */
+  /** The widget's group: preselected when the member shares with "only members of a group". */
   @property() group = '';
   @property({ type: Boolean, attribute: 'signed-in' }) signedIn = false;
 
@@ -85,6 +90,10 @@ export class StoryComposer extends KindredElement {
   @state() private warning = '';
   @state() private tags: Record<keyof StoryTags, string> = { condition: '', stage: '', topic: '' };
   @state() private audience: StoryAudience = 'members';
+  /** The group a 'group' story is shared with ('' until the member picks one). */
+  @state() private chosenGroup = '';
+  /** `stories.context`: the member's groups and which audiences are reviewed; null until it answers (or if it failed). */
+  @state() private context: StoriesContextDto | null = null;
   @state() private signing: StorySigning = 'name';
   @state() private pseudonym = '';
   @state() private uses = new Set<ConsentUse>(['site']);
@@ -105,14 +114,34 @@ export class StoryComposer extends KindredElement {
     return this.story?.own ?? null;
   }
 
+  /**
+   * The groups a story may be shared with: the member's (the widget's own group among them when
+   * the member belongs to it), and the edited story's. Before the context answers (or if it
+   * failed), the widget's group, as the API will check membership anyway.
+   */
+  private get groupOptions(): StoryGroupOption[] {
+    const groups = [...(this.context?.myGroups ?? [])];
+    const known = [this.context ? null : this.group, this.editing?.audience === 'group' ? this.editing.group : null];
+    for (const slug of known) if (slug && !groups.some((g) => g.slug === slug)) groups.push({ slug, name: slug });
+    return groups;
+  }
+
   private get audiences(): StoryAudience[] {
-    const group = this.group || this.editing?.audience === 'group';
+    const group = this.groupOptions.length > 0;
     return ['public', 'members', ...(group ? (['group'] as const) : []), 'care_team', 'only_me'];
+  }
+
+  /** Whether a story for `audience` waits for a moderator: the API says; before it has, shared ones are assumed to. */
+  private waitsForReview(audience: StoryAudience): boolean {
+    return this.context ? this.context.premoderated[audience] : SHARED_AUDIENCES.includes(audience);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('story')) this.prefill();
-    if (changed.has('group') && !this.story && !changed.has('story')) this.audience = this.group ? 'group' : 'members';
+    if (changed.has('group') && !this.story && !changed.has('story')) {
+      this.audience = this.group ? 'group' : 'members';
+      this.chosenGroup = this.group;
+    }
     if (changed.has('client') && this.client) void this.loadContext();
     if (changed.has('signedIn') && this.signedIn) this.sessionEnded = false;
   }
@@ -122,6 +151,7 @@ export class StoryComposer extends KindredElement {
     const own = story?.own;
     if (!story || !own) {
       this.audience = this.group ? 'group' : 'members';
+      this.chosenGroup = this.group;
       return;
     }
     this.draftTitle = story.title;
@@ -129,22 +159,37 @@ export class StoryComposer extends KindredElement {
     this.warning = story.contentWarning ?? '';
     this.tags = { condition: story.tags.condition.join(', '), stage: story.tags.stage.join(', '), topic: story.tags.topic.join(', ') };
     this.audience = own.audience;
+    this.chosenGroup = own.group ?? '';
     this.signing = story.signing;
     this.pseudonym = own.pseudonym ?? '';
   }
 
-  /** The consent text (new stories) and the organisation's name and the member's, for the choices. */
+  /**
+   * The consent text (new stories), the organisation's name and the member's, and the stories
+   * context (the member's groups, which audiences are reviewed), for the choices.
+   */
   private async loadContext(): Promise<void> {
     const client = this.client!;
-    const context = client.query('forum.context', {}).then(
+    const names = client.query('forum.context', {}).then(
       (c) => {
         this.organisation = c.tenantName;
         this.memberName = c.viewer?.displayName ?? '';
       },
       () => undefined, // the choices read well without the names
     );
+    const context = storiesContext(client, true).then(
+      (c) => this.useContext(c),
+      () => undefined, // without it: the widget's group only, and shared stories "may" be reviewed
+    );
     if (!this.story) await this.loadConsentText();
-    await context;
+    await Promise.all([names, context]);
+  }
+
+  private useContext(context: StoriesContextDto): void {
+    this.context = context;
+    // The widget's group is not one of the member's: no "one group" choice to keep selected.
+    if (this.audience === 'group' && !this.audiences.includes('group')) this.audience = 'members';
+    if (!this.groupOptions.some((g) => g.slug === this.chosenGroup)) this.chosenGroup = '';
   }
 
   private loadConsentText = async (): Promise<void> => {
@@ -189,6 +234,7 @@ export class StoryComposer extends KindredElement {
     if (this.signing === 'pseudonym' && (!this.pseudonym.trim() || this.pseudonym.trim().length > 60)) {
       return { field: 'pseudonym', key: 'pseudonymInvalid' };
     }
+    if (this.audience === 'group' && !this.groupOptions.some((g) => g.slug === this.chosenGroup)) return { field: 'group', key: 'storyGroupRequired' };
     const shared = SHARED_AUDIENCES.includes(this.audience);
     if (!this.story && shared && !this.uses.has('site')) return { field: 'consent-site', key: 'consentSiteRequired' };
     if (this.editing && shared && !this.editing.consents.some((c) => c.use === 'site')) {
@@ -214,7 +260,7 @@ export class StoryComposer extends KindredElement {
       body: this.body.trim(),
       tags,
       audience: this.audience,
-      group: this.audience === 'group' && this.group ? this.group : undefined,
+      group: this.audience === 'group' ? this.chosenGroup : undefined,
       signing: this.signing,
       pseudonym: this.signing === 'pseudonym' ? this.pseudonym.trim() : undefined,
     };
@@ -324,7 +370,7 @@ export class StoryComposer extends KindredElement {
         </div>
       </fieldset>
       ${this.renderAudience()} ${this.renderSigning()} ${editing ? nothing : this.renderConsent()}
-      ${this.renderReviewNote()}
+      ${editing ? html`<p class="review-note" part="review-note">${t.msg('editReviewNote')}</p>` : nothing}
       ${problem && !problem.field
         ? html`<p id="form-error" class="error-text" part="error" role="alert" tabindex="-1">${t.msg(problem.key)}</p>`
         : nothing}
@@ -377,10 +423,36 @@ export class StoryComposer extends KindredElement {
       <legend part="legend">${t.msg('audienceLegend')}</legend>
       ${this.audiences.map((audience) => {
         const label = audience === 'care_team' ? t.msg('audience_care_team', { organisation }) : t.msg(`audience_${audience}`);
-        return this.choice('audience', audience, label, t.msg(`audienceHint_${audience}`), this.audience === audience, () => (this.audience = audience));
+        return html`${this.choice('audience', audience, label, t.msg(`audienceHint_${audience}`), this.audience === audience, () => (this.audience = audience))}
+        ${audience === 'group' && this.audience === 'group' && this.context ? this.renderGroupSelect() : nothing}`;
       })}
       ${this.fieldError('audience')}
+      <div aria-live="polite">
+        ${!this.story && this.waitsForReview(this.audience) ? html`<p class="review-note" part="review-note">${t.msg('reviewWait')}</p>` : nothing}
+      </div>
     </fieldset>`;
+  }
+
+  /** Which of the member's groups: the widget's group preselected, else "Choose a group". */
+  private renderGroupSelect(): TemplateResult {
+    const t = this.i18n;
+    const options = this.groupOptions;
+    const chosen = options.some((g) => g.slug === this.chosenGroup);
+    const invalid = this.problem?.field === 'group';
+    return html`<div class="nested field" part="field">
+      <label for="group" part="label">${t.msg('storyGroupLabel')}</label>
+      <select
+        id="group"
+        part="select"
+        aria-invalid=${invalid ? 'true' : 'false'}
+        aria-describedby=${invalid ? 'group-error' : nothing}
+        @change=${(e: Event) => (this.chosenGroup = (e.target as HTMLSelectElement).value)}
+      >
+        ${chosen ? nothing : html`<option value="" .selected=${true}>${t.msg('storyGroupChoose')}</option>`}
+        ${options.map((g) => html`<option value=${g.slug} .selected=${g.slug === this.chosenGroup}>${g.name}</option>`)}
+      </select>
+      ${this.fieldError('group')}
+    </div>`;
   }
 
   private renderSigning(): TemplateResult {
@@ -456,11 +528,4 @@ export class StoryComposer extends KindredElement {
     </fieldset>`;
   }
 
-  private renderReviewNote(): TemplateResult | typeof nothing {
-    const t = this.i18n;
-    if (this.story) return html`<p class="review-note" part="review-note">${t.msg('editReviewNote')}</p>`;
-    if (!SHARED_AUDIENCES.includes(this.audience)) return nothing;
-    const organisation = this.organisation || t.msg('thisOrganisation');
-    return html`<p class="review-note" part="review-note">${t.msg('reviewNote', { organisation })}</p>`;
-  }
 }

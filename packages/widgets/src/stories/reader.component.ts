@@ -12,17 +12,23 @@ import { errorPanel, loadMoreButton } from '../core/parts.ts';
 import { baseStyles, listStyles } from '../core/styles.ts';
 import { viewStyles } from '../core/view.styles.ts';
 import { requestSignIn } from './events.ts';
+import { storiesContext } from './context.ts';
 import { dateTemplate, heartIcon, storyAuthor, tagChips } from './parts.ts';
 import type { StoryCommentDto, StoryDto } from './types.ts';
 import { readerStyles } from './views.styles.ts';
 import './views-messages.ts';
 
-/** Clients whose tenant turned comments off (learnt from the API's answer): kept for every story they show. */
+/**
+ * Clients whose tenant turned comments off (from `stories.context`, or a refused comment if the
+ * setting changed since): kept for every story they show.
+ */
 const commentsOffFor = new WeakSet<KindredClient>();
 
 /**
  * One story: title, author, tags, the content warning as a note, the story itself (the API's
- * sanitised HTML), "Thank you for sharing" (a toggle with its count) and comments.
+ * sanitised HTML), "Thank you for sharing" (a toggle with its count) and comments. When the
+ * tenant turned comments off (`stories.context`), there is no comment box: comments written
+ * before stay readable, and without any the section is not shown.
  *
  * @event kindred-request-sign-in - cancelable, `{ reason: 'thank' | 'reply' }`
  * @event kindred-story-changed - internal: thanked or unthanked (the gallery updates its card)
@@ -79,6 +85,8 @@ export class StoryReader extends KindredElement {
   @state() private commentProblem: MessageKey | null = null;
   @state() private signInHint = false;
   @state() private commentsOff = false;
+  /** Whether comments are on is known (the context answered, or failed: then assumed on). */
+  @state() private commentsKnown = false;
   /** The comment in flight or last failed: retried unchanged, it keeps its key. */
   private pending: { key: string; body: string } | undefined;
   private readonly guard = new WriteGuard(this, this.i18n, {
@@ -97,7 +105,7 @@ export class StoryReader extends KindredElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const storyChanged = changed.has('story') && changed.get('story')?.id !== this.story.id;
-    if (changed.has('client') && this.client) this.commentsOff = commentsOffFor.has(this.client);
+    if (changed.has('client') && this.client) this.checkComments(this.client);
     if ((storyChanged || changed.has('client')) && this.client) void this.comments.reload();
     else if (changed.has('signedIn') && changed.get('signedIn') !== undefined) {
       // Signing in clears the sign-in hints; signing out keeps "Your sign-in has ended".
@@ -107,6 +115,20 @@ export class StoryReader extends KindredElement {
       }
       void this.comments.refresh();
     }
+  }
+
+  private checkComments(client: KindredClient): void {
+    this.commentsOff = commentsOffFor.has(client);
+    this.commentsKnown = this.commentsOff;
+    if (this.commentsKnown) return;
+    const known = (off: boolean) => {
+      if (this.client !== client) return;
+      if (off) commentsOffFor.add(client);
+      this.commentsOff = off;
+      this.commentsKnown = true;
+    };
+    // Failed: offer the comment box; the API still refuses a comment if they are off.
+    void storiesContext(client).then((context) => known(!context.commentsEnabled), () => known(false));
   }
 
   async focusHeading(): Promise<void> {
@@ -247,10 +269,10 @@ export class StoryReader extends KindredElement {
     const t = this.i18n;
     const { comments } = this;
     // Comments turned off and none to show: nothing at all, rather than an empty section.
-    if (this.commentsOff && comments.status === 'ready' && !comments.items.length) return nothing;
+    if (this.commentsOff && comments.status !== 'error' && !comments.items.length) return nothing;
     return html`<section class="comments" part="comments" aria-labelledby="comments-heading">
       <h3 id="comments-heading" part="comments-heading">${t.msg('commentsHeading', { count: comments.items.length })}</h3>
-      ${comments.loading
+      ${comments.loading || !this.commentsKnown
         ? html`<p class="muted" aria-busy="true">${t.msg('loadingStoryView')}</p>`
         : comments.status === 'error'
           ? errorPanel(t, comments.error, () => void this.comments.reload())
@@ -276,8 +298,9 @@ export class StoryReader extends KindredElement {
     </li>`;
   }
 
-  private renderCommentForm(): TemplateResult {
+  private renderCommentForm(): TemplateResult | typeof nothing {
     const t = this.i18n;
+    if (!this.commentsKnown) return nothing;
     if (this.commentsOff) return html`<p class="muted" part="comments-off">${t.msg('commentsOff')}</p>`;
     if (!this.signedIn) {
       return html`<div class="comment-sign-in" part="comment-form">

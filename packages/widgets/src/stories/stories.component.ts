@@ -34,7 +34,7 @@ interface Return {
 const MAX_TAG_CHIPS = 8;
 
 /**
- * Story sharing: a gallery of stories with a tag filter, a reader with "Thank you for sharing"
+ * Story sharing: a gallery of stories with a search box and a tag filter, a reader with "Thank you for sharing"
  * and comments, a composer with plain-language privacy and consent choices, and "My stories"
  * (status, consents to withdraw, edit, delete). All state stays in the element: the host page's
  * URL never changes. Only the gallery is in the first download; the other views load on first use.
@@ -62,6 +62,11 @@ export class KindredStories extends KindredWidget {
     'share-button',
     'my-stories-button',
     'hint',
+    'search',
+    'search-input',
+    'search-button',
+    'search-summary',
+    'clear-search',
     'filter',
     'filter-label',
     'tag-filter',
@@ -107,6 +112,10 @@ export class KindredStories extends KindredWidget {
   /** "My stories" has been opened (it stays mounted, hidden, while a story from it is edited). */
   @state() private mineOpen = false;
   @state() private signInHint = false;
+  @state() private searchDraft = '';
+  /** The query whose results show instead of the gallery; null: the gallery. */
+  @state() private searching: string | null = null;
+  @state() private searchProblem = false;
   private readonly back: Return[] = [];
   /** The token the gallery was last loaded with (undefined: not loaded yet). */
   private seenToken: string | null | undefined;
@@ -121,6 +130,15 @@ export class KindredStories extends KindredWidget {
     return page;
   });
 
+  private readonly hits = new KeysetPager<StoryDto>(this, (cursor, signal) =>
+    this.member.api!.query('stories.search', { query: this.searching!, group: this.group || undefined, cursor }, { signal }),
+  );
+
+  /** The list on screen: search results, else the gallery. */
+  private get shown(): KeysetPager<StoryDto> {
+    return this.searching === null ? this.pager : this.hits;
+  }
+
   private get signedIn(): boolean {
     return this.currentToken !== null;
   }
@@ -133,12 +151,14 @@ export class KindredStories extends KindredWidget {
     this.seenToken = token;
     if (changed.has('tag')) this.activeTag = this.tag.trim();
     if (clientChanged || changed.has('group') || changed.has('tag')) {
+      this.searching = null;
       void this.loadGallery();
     } else if (signInChanged) {
       this.signInHint = false;
       // A group's stories depend on who is signed in; elsewhere only "thanked by me" and "you" do.
       if (this.group || this.pager.status !== 'ready') void this.loadGallery();
       else void this.pager.refresh();
+      if (this.searching !== null) void (this.group ? this.hits.reload() : this.hits.refresh());
     }
   }
 
@@ -168,8 +188,26 @@ export class KindredStories extends KindredWidget {
     await this.loadGallery();
   };
 
+  private search = async (event: SubmitEvent): Promise<void> => {
+    event.preventDefault();
+    const query = this.searchDraft.trim();
+    this.searchProblem = query.length < 2;
+    if (this.searchProblem) return;
+    this.searching = query;
+    await this.hits.reload();
+    if (this.hits.status === 'ready') this.liveRegion.say(this.i18n.msg('storySearchResults', { count: this.hits.items.length, query }));
+  };
+
+  private clearSearch = async (): Promise<void> => {
+    this.searching = null;
+    this.searchDraft = '';
+    this.searchProblem = false;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLInputElement>('#story-search')?.focus();
+  };
+
   private loadMore = async (): Promise<void> => {
-    const added = await this.pager.loadMore();
+    const added = await this.shown.loadMore();
     const first = added[0];
     if (!first) return;
     this.liveRegion.say(this.i18n.msg('moreStoriesLoaded', { count: added.length }));
@@ -277,23 +315,25 @@ export class KindredStories extends KindredWidget {
   private onChanged = (story: StoryDto | KindredEvent<'kindred-story-changed'>): void => {
     const next = 'detail' in story ? story.detail.story : story;
     const own = next.own;
-    const inGallery =
+    const shared =
       !own ||
       (own.status === 'published' &&
         own.consents.some((c) => c.use === 'site') &&
         SHARED_AUDIENCES.includes(own.audience) &&
-        (own.audience === 'group' ? own.group === this.group : !this.group) &&
-        (!this.activeTag || allTags(next).includes(this.activeTag)));
+        (own.audience === 'group' ? own.group === this.group : !this.group));
+    const inGallery = shared && (!this.activeTag || allTags(next).includes(this.activeTag));
     const known = this.pager.items.some((s) => s.id === next.id);
     if (!inGallery) this.pager.items = this.pager.items.filter((s) => s.id !== next.id);
     else if (known) this.pager.items = this.pager.items.map((s) => (s.id === next.id ? next : s));
     else if (this.pager.status === 'ready') this.pager.add(next, 'start');
+    // Search results keep their order: a changed story is updated there, or leaves them.
+    this.hits.items = this.hits.items.flatMap((s) => (s.id !== next.id ? [s] : shared ? [next] : []));
     if (this.reading?.id === next.id) this.reading = next;
     this.requestUpdate();
   };
 
   private onDeleted = (event: KindredEvent<'kindred-story-deleted'>): void => {
-    this.pager.items = this.pager.items.filter((s) => s.id !== event.detail.storyId);
+    for (const pager of [this.pager, this.hits]) pager.items = pager.items.filter((s) => s.id !== event.detail.storyId);
     this.requestUpdate();
   };
 
@@ -386,7 +426,43 @@ export class KindredStories extends KindredWidget {
         </div>
         ${this.signInHint ? html`<p class="sign-in-hint muted" part="hint" role="status">${t.msg('storiesSignInHint')}</p>` : nothing}
       </header>
-      ${this.renderFilter()} ${this.renderList()}`;
+      ${this.renderSearch()}
+      ${this.searching === null ? html`${this.renderFilter()} ${this.renderList(this.pager)}` : this.renderResults()}`;
+  }
+
+  private renderSearch(): TemplateResult {
+    const t = this.i18n;
+    return html`<form class="search" part="search" role="search" @submit=${this.search}>
+      <label for="story-search" class="visually-hidden">${t.msg('storySearchLabel')}</label>
+      <input
+        id="story-search"
+        type="search"
+        part="search-input"
+        maxlength="200"
+        autocomplete="off"
+        .value=${this.searchDraft}
+        aria-invalid=${this.searchProblem ? 'true' : 'false'}
+        aria-describedby=${this.searchProblem ? 'story-search-error' : nothing}
+        @input=${(e: Event) => (this.searchDraft = (e.target as HTMLInputElement).value)}
+      />
+      <button class="button" part="button search-button">
+        <svg aria-hidden="true" viewBox="0 0 20 20" width="18" height="18"><circle cx="8.5" cy="8.5" r="5.5" fill="none" stroke="currentColor" stroke-width="2" /><path d="M13 13l4.5 4.5" stroke="currentColor" stroke-width="2" stroke-linecap="round" /></svg>
+        ${t.msg('searchSubmit')}
+      </button>
+      ${this.searchProblem ? html`<p id="story-search-error" class="field-error" part="error">${t.msg('searchTooShort')}</p>` : nothing}
+    </form>`;
+  }
+
+  /** "3 stories found for “fatigue”", Clear search, and the results (or "No stories match"). */
+  private renderResults(): TemplateResult {
+    const t = this.i18n;
+    const { hits } = this;
+    const count = hits.status === 'ready' ? hits.items.length : 0;
+    return html`<div class="search-summary" part="search-summary">
+        <p>${count ? t.msg('storySearchResults', { count, query: this.searching! }) : ''}</p>
+        <button class="button quiet" part="button clear-search" @click=${this.clearSearch}>${t.msg('searchClear')}</button>
+      </div>
+      ${this.renderList(hits)}`;
   }
 
   private renderFilter(): TemplateResult | typeof nothing {
@@ -403,28 +479,31 @@ export class KindredStories extends KindredWidget {
     </div>`;
   }
 
-  private renderList(): TemplateResult {
+  /** The gallery's list, or the search results (`pager` is `this.hits`). */
+  private renderList(pager: KeysetPager<StoryDto>): TemplateResult {
     const t = this.i18n;
-    const { pager } = this;
-    if (pager.loading) return loadingCards(t.msg('loadingStories'), 3);
+    const query = pager === this.hits ? this.searching : null;
+    if (pager.loading) return loadingCards(t.msg(query === null ? 'loadingStories' : 'searchingStories'), 3);
     if (pager.status === 'error') {
       if (pager.error instanceof ApiError && pager.error.kindredCode === 'SIGN_IN_REQUIRED') {
         return html`<div class="panel sign-in-required" part="sign-in-required" role="alert"><p>${t.msg('storiesSignInRequired')}</p></div>`;
       }
-      return errorPanel(t, pager.error, () => void this.loadGallery());
+      return errorPanel(t, pager.error, () => void (query === null ? this.loadGallery() : this.hits.reload()));
     }
     if (!pager.items.length) {
       const tag = this.activeTag;
       return html`<div class="empty panel" part="empty">
-        <p class="empty-title">${tag ? t.msg('noTaggedStoriesTitle', { tag }) : t.msg('noStoriesTitle')}</p>
-        <p class="muted">${t.msg(tag ? 'noTaggedStoriesHint' : 'noStoriesHint')}</p>
+        <p class="empty-title">
+          ${query !== null ? t.msg('noStoriesMatch', { query }) : tag ? t.msg('noTaggedStoriesTitle', { tag }) : t.msg('noStoriesTitle')}
+        </p>
+        <p class="muted">${t.msg(query !== null ? 'noStoriesMatchHint' : tag ? 'noTaggedStoriesHint' : 'noStoriesHint')}</p>
       </div>`;
     }
     return html`<div aria-busy=${pager.moreStatus === 'loading' ? 'true' : 'false'}>
       <ul class="cards" part="story-list" role="list">
         ${pager.items.map((story) => this.renderCard(story))}
       </ul>
-      ${loadMoreButton(pager, t, 'loadMoreStories', this.loadMore)}
+      ${loadMoreButton(pager, t, query === null ? 'loadMoreStories' : 'loadMoreResults', this.loadMore)}
     </div>`;
   }
 

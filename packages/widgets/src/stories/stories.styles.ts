@@ -58,7 +58,7 @@ export const tagStyles = css`
   }
 `;
 
-/** The frame and the gallery: header, tag filter, cards, empty and loading states. */
+/** The frame and the gallery: header, search, tag filter, cards, empty and loading states. */
 export const storiesStyles = css`
   ${warningStyles}
   ${tagStyles}
@@ -93,6 +93,30 @@ export const storiesStyles = css`
   .sign-in-hint {
     flex-basis: 100%;
     text-align: end;
+  }
+  .search {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+    max-width: 32em;
+    margin-bottom: var(--k-space);
+  }
+  .search input {
+    flex: 1 1 10em;
+    width: auto;
+  }
+  .search .field-error {
+    flex-basis: 100%;
+    margin: 0;
+  }
+  .search-summary {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5em;
+    margin-bottom: 0.75em;
+    font-weight: 600;
   }
   .filter {
     display: flex;

@@ -235,6 +235,143 @@ describe('<kindred-stories> gallery', () => {
   });
 });
 
+describe('<kindred-stories> search', () => {
+  const searchInput = (el: KindredStories) => $<HTMLInputElement>(el, '#story-search')!;
+  /** Types a query and presses Enter in the search box. */
+  async function searchFor(el: KindredStories, query: string): Promise<void> {
+    searchInput(el).focus();
+    searchInput(el).value = '';
+    await sendKeys({ type: query });
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+  }
+  const titles = (el: KindredStories) => cards(el).map((c) => c.querySelector('[part~="story-title"]')!.textContent!.trim());
+
+  it('has a labelled search box in a search landmark', async () => {
+    const el = await storiesWith(new StoriesMockClient());
+    await listed(el);
+    const form = $(el, 'form[part~="search"]')!;
+    expect(form.getAttribute('role')).to.equal('search');
+    expect($(el, 'label[for="story-search"]')!.textContent).to.equal('Search stories');
+    expect(searchInput(el).type).to.equal('search');
+    expect($(el, '[part~="search-button"]')!.textContent!.trim()).to.equal('Search');
+    await expectAccessible(el);
+  });
+
+  it('searches on Enter, shows the results instead of the gallery, and says how many', async () => {
+    const client = new StoriesMockClient();
+    const el = await storiesWith(client, { group: '' });
+    await listed(el);
+    await searchFor(el, 'pacing');
+    await waitFor(() => $(el, '[part~="search-summary"]')?.textContent?.includes('1 story found'), 'the results');
+    expect(client.lastInput('stories.search')).to.deep.include({ query: 'pacing', group: undefined });
+    expect(titles(el)).to.deep.equal(['Learning to pace myself with long COVID']);
+    expect($(el, '[part~="search-summary"]')!.textContent).to.contain('1 story found for “pacing”');
+    expect($(el, '[part~="filter"]') === null, 'the tag filter is hidden while searching').to.equal(true);
+    await waitFor(() => live(el).textContent!.includes('1 story found for “pacing”'), 'the announcement');
+    await expectAccessible(el);
+  });
+
+  it('asks for 2 characters at least, and sends nothing shorter', async () => {
+    const client = new StoriesMockClient();
+    const el = await storiesWith(client);
+    await listed(el);
+    await searchFor(el, 'a');
+    expect(searchInput(el).getAttribute('aria-invalid')).to.equal('true');
+    expect(searchInput(el).getAttribute('aria-describedby')).to.equal('story-search-error');
+    expect($(el, '#story-search-error')!.textContent).to.equal('Type at least 2 characters to search.');
+    expect(client.callsTo('stories.search')).to.have.length(0);
+    expect(cards(el).length).to.be.greaterThan(0);
+    await expectAccessible(el);
+  });
+
+  it('tells a banned member their account cannot take part, in the gallery and in search', async () => {
+    const client = new StoriesMockClient().failNext('stories.list', refusal('MEMBER_BANNED', {}));
+    const el = await storiesWith(client, { token: 'banned' });
+    const error = await waitFor(() => $(el, '[part~="error"]'), 'the message');
+    expect(error.querySelector('p')!.textContent).to.equal('Your account cannot take part in this community.');
+    await expectAccessible(el);
+    client.failNext('stories.search', refusal('MEMBER_BANNED', {}));
+    await searchFor(el, 'pacing');
+    await waitFor(() => $(el, '[part~="search-summary"]') && $(el, '[part~="error"]'), 'the search message');
+    expect($(el, '[part~="error"] p')!.textContent).to.equal('Your account cannot take part in this community.');
+  });
+
+  it('says "No stories match" when nothing is found', async () => {
+    const el = await storiesWith(new StoriesMockClient());
+    await listed(el);
+    await searchFor(el, 'skydiving');
+    const empty = await waitFor(() => $(el, '[part~="empty"]'), 'the empty state');
+    expect(empty.textContent).to.contain('No stories match “skydiving”');
+    expect(empty.textContent).to.contain('clear the search');
+    expect(cards(el)).to.have.length(0);
+    await expectAccessible(el);
+  });
+
+  it('loads more results with the keyset cursor', async () => {
+    const client = new StoriesMockClient({ pageSize: 2 });
+    const el = await storiesWith(client);
+    await listed(el);
+    await searchFor(el, 'diagnos');
+    await waitFor(() => cards(el).length === 2 && $(el, '[part~="load-more"]'), 'the first page of results');
+    expect($(el, '[part~="load-more"]')!.textContent!.trim()).to.equal('Load more results');
+    $<HTMLButtonElement>(el, '[part~="load-more"]')!.click();
+    await waitFor(() => cards(el).length === 3, 'the next page');
+    expect(client.lastInput('stories.search')).to.deep.include({ query: 'diagnos', cursor: '2' });
+    expect($(el, '[part~="load-more"]') === null, 'no more').to.equal(true);
+    expect(titles(el)).to.include('Type 2 diabetes at 34');
+  });
+
+  it('clears the search: the gallery is back as it was, focus in the search box', async () => {
+    const client = new StoriesMockClient();
+    const el = await storiesWith(client);
+    const before = (await listed(el)).length;
+    await searchFor(el, 'pacing');
+    await waitFor(() => cards(el).length === 1, 'the results');
+    $<HTMLButtonElement>(el, '[part~="clear-search"]')!.click();
+    await waitFor(() => cards(el).length === before, 'the gallery');
+    expect(client.callsTo('stories.list')).to.have.length(1);
+    expect(searchInput(el).value).to.equal('');
+    expectFocus(searchInput(el));
+    expect($(el, '[part~="filter"]') !== null, 'the tag filter is back').to.equal(true);
+  });
+
+  it("searches a group's stories with its group, and opens a result with Back returning to it", async () => {
+    const client = new StoriesMockClient();
+    const el = await storiesWith(client, { group: 'breast-cancer', token: 't' });
+    await listed(el);
+    await searchFor(el, 'pacing');
+    await waitFor(() => cards(el).length === 1, 'the results');
+    expect(client.lastInput('stories.search').group).to.equal('breast-cancer');
+    card(el, 'Learning to pace').querySelector<HTMLButtonElement>('[part~="story-link"]')!.click();
+    await waitFor(() => reader(el, '#story-heading'), 'the reader');
+    reader(el, '[part~="back"]')!.click();
+    await waitFor(() => deepActiveElement() === card(el, 'Learning to pace').querySelector('[part~="story-link"]'), 'focus back on the result');
+    expect(titles(el)).to.deep.equal(['Learning to pace myself with long COVID']);
+  });
+
+  it('shows the reason when a search fails, with Try again', async () => {
+    const client = new StoriesMockClient().failNext('stories.search', new ApiError('DATABASE_UNAVAILABLE', 503, 'down'));
+    const el = await storiesWith(client);
+    await listed(el);
+    await searchFor(el, 'pacing');
+    const error = await waitFor(() => $(el, '[part~="error"]'), 'the error');
+    expect(error.textContent).to.contain('temporarily unavailable');
+    $<HTMLButtonElement>(el, '[part~="retry"]')!.click();
+    await waitFor(() => cards(el).length === 1, 'the results after the retry');
+  });
+
+  it('speaks Spanish', async () => {
+    const el = await storiesWith(new StoriesMockClient(), { lang: 'es' });
+    await listed(el);
+    expect($(el, 'label[for="story-search"]')!.textContent).to.equal('Buscar historias');
+    await searchFor(el, 'skydiving');
+    const empty = await waitFor(() => $(el, '[part~="empty"]'), 'the empty state');
+    expect(empty.textContent).to.contain('Ninguna historia coincide con «skydiving»');
+    expect($(el, '[part~="clear-search"]')!.textContent).to.equal('Borrar búsqueda');
+  });
+});
+
 describe('<kindred-stories> reader', () => {
   it('opens a story with its heading focused, and goes back to its card', async () => {
     const el = await storiesWith(new StoriesMockClient());
@@ -353,8 +490,48 @@ describe('<kindred-stories> reader', () => {
     await expectAccessible(el);
   });
 
-  it('hides the comment form when comments are turned off', async () => {
-    const el = await storiesWith(new StoriesMockClient({ commentsEnabled: false, comments: {} }), { token: 't' });
+  it('shows no comment section when the tenant turned comments off (stories.context)', async () => {
+    const client = new StoriesMockClient({ commentsEnabled: false, comments: {} });
+    const el = await storiesWith(client, { token: 't' });
+    await openStory(el, 'Learning to pace myself');
+    await waitFor(() => client.callsTo('stories.context').length && client.callsTo('stories.comments').length, 'the context and comments');
+    await settled(el, 'kindred-story-reader');
+    await settled(el, 'kindred-story-reader');
+    expect(reader(el, '[part~="comments"]') === null, 'no comments section').to.equal(true);
+    expect(reader(el, '#comment') === null, 'no comment box').to.equal(true);
+    expect(reader(el, '[part~="thank-button"]') !== null, 'thanks still there').to.equal(true);
+    await expectAccessible(el);
+  });
+
+  it('keeps earlier comments readable, without a comment box, when comments are off', async () => {
+    const client = new StoriesMockClient({ commentsEnabled: false });
+    const el = await storiesWith(client); // a guest: not even "Sign in to comment"
+    await openStory(el, 'The week I finally asked for help');
+    await waitFor(() => reader(el, '[part~="comments-off"]'), 'the comments-off line');
+    expect(viewRoot(el, 'kindred-story-reader')!.querySelectorAll('[part~="comment"]')).to.have.length(2);
+    expect(reader(el, '[part~="comments-off"]')!.textContent).to.equal('Comments are turned off for stories here.');
+    expect(reader(el, '[part~="sign-in-button"]') === null, 'no sign-in button').to.equal(true);
+    expect(reader(el, '#comment') === null, 'no comment box').to.equal(true);
+    await expectAccessible(el);
+  });
+
+  it('asks once for the stories context, however many stories are read', async () => {
+    const client = new StoriesMockClient();
+    const el = await storiesWith(client, { token: 't' });
+    await openStory(el, 'Learning to pace myself');
+    await waitFor(() => reader(el, '#comment'), 'the comment form');
+    reader(el, '[part~="back"]')!.click();
+    await openStory(el, 'The week I finally asked for help');
+    await waitFor(() => reader(el, '#comment'), 'the comment form');
+    expect(client.callsTo('stories.context')).to.have.length(1);
+  });
+
+  it('hides the comment form when a comment is refused because comments were turned off since', async () => {
+    const client = new StoriesMockClient({ comments: {} }).failNext(
+      'stories.addComment',
+      new ApiError('FORBIDDEN_ACTION', 403, 'Comments are turned off for stories here.'),
+    );
+    const el = await storiesWith(client, { token: 't' });
     await openStory(el, 'Learning to pace myself');
     await waitFor(() => reader(el, '#comment'), 'the comment form');
     type(reader(el, '#comment') as HTMLTextAreaElement, 'Lovely.');
@@ -381,16 +558,17 @@ describe('<kindred-stories> composer', () => {
   });
 
   it('opens with its heading focused, and checks what is missing', async () => {
-    const client = new StoriesMockClient();
+    const client = new StoriesMockClient({ myGroups: [] });
     const el = await storiesWith(client, { token: 't' });
     await openComposer(el);
     expectFocus(composer(el, '#composer-heading'));
     expect(composer(el, '[part~="consent-text"]')!.textContent).to.equal(fixtureConsentText.body);
     expect(composer<HTMLInputElement>(el, '#consent-site')!.checked).to.equal(true);
     expect(composer<HTMLInputElement>(el, '#consent-outreach')!.checked).to.equal(false);
-    expect(composer(el, '#audience-group')).to.equal(null);
     await waitFor(() => composer(el, 'label[for="audience-care_team"]')!.textContent === 'Only the care team at Riverside Cancer Support', 'the organisation');
     expect(composer(el, 'label[for="signing-name"]')!.textContent).to.equal('My name (Ana López)');
+    // A member in no group has no "Only members of one group" choice.
+    expect(composer(el, '#audience-group') === null).to.equal(true);
     await expectAccessible(el);
     await submit(el);
     expect(composer(el, '#title')!.getAttribute('aria-invalid')).to.equal('true');
@@ -452,6 +630,89 @@ describe('<kindred-stories> composer', () => {
       expect(input.pseudonym).to.equal(undefined);
     });
   }
+
+  it("offers the member's groups, the widget's group preselected, and sends the one chosen", async () => {
+    const client = new StoriesMockClient();
+    const el = await storiesWith(client, { token: 't', group: 'breast-cancer' });
+    await openComposer(el);
+    const select = await waitFor(() => composer<HTMLSelectElement>(el, 'select#group'), 'the group select');
+    expect(composer(el, 'label[for="group"]')!.textContent).to.equal('Which group?');
+    expect([...select.options].map((o) => [o.value, o.textContent])).to.deep.equal([
+      ['breast-cancer', 'Breast cancer'],
+      ['long-covid', 'Long COVID'],
+    ]);
+    expect(select.value).to.equal('breast-cancer');
+    await expectAccessible(el);
+    select.value = 'long-covid';
+    select.dispatchEvent(new Event('change'));
+    await fillStory(el);
+    await submit(el);
+    await waitFor(() => client.callsTo('stories.create').length, 'the create call');
+    expect(client.lastInput('stories.create')).to.deep.include({ audience: 'group', group: 'long-covid' });
+  });
+
+  it('without a group attribute, asks which group before sharing with one', async () => {
+    const client = new StoriesMockClient();
+    const el = await storiesWith(client, { token: 't' });
+    await openComposer(el);
+    await waitFor(() => composer(el, '#audience-group'), 'the one-group choice');
+    expect(composer(el, 'label[for="audience-group"]')!.textContent).to.equal('Only members of one group');
+    expect(composer(el, 'select#group') === null, 'no select before the choice').to.equal(true);
+    await fillStory(el);
+    choose(el, 'audience-group');
+    await settled(el, 'kindred-story-composer');
+    const select = composer<HTMLSelectElement>(el, 'select#group')!;
+    expect(select.value).to.equal('');
+    expect(select.selectedOptions[0]!.textContent).to.equal('Choose a group');
+    await submit(el);
+    expectFocus(select);
+    expect(select.getAttribute('aria-invalid')).to.equal('true');
+    expect(composer(el, '#group-error')!.textContent).to.equal('Please choose the group to share it with.');
+    await expectAccessible(el);
+    expect(client.callsTo('stories.create')).to.have.length(0);
+    select.value = 'breast-cancer';
+    select.dispatchEvent(new Event('change'));
+    await submit(el);
+    await waitFor(() => client.callsTo('stories.create').length, 'the create call');
+    expect(client.lastInput('stories.create')).to.deep.include({ audience: 'group', group: 'breast-cancer' });
+  });
+
+  it("does not offer the widget's group to a member who is not in it", async () => {
+    const client = new StoriesMockClient({ myGroups: [{ slug: 'long-covid', name: 'Long COVID' }] });
+    const el = await storiesWith(client, { token: 't', group: 'breast-cancer' });
+    await openComposer(el);
+    // Still "one group" (never a wider audience by itself), but the member picks which.
+    const select = await waitFor(() => composer<HTMLSelectElement>(el, 'select#group'), 'the group select');
+    expect(composer<HTMLInputElement>(el, '#audience-group')!.checked).to.equal(true);
+    expect([...select.options].map((o) => o.value)).to.deep.equal(['', 'long-covid']);
+    expect(select.value).to.equal('');
+  });
+
+  it('without any group, a group page composer starts with members of this community', async () => {
+    const client = new StoriesMockClient({ myGroups: [] });
+    const el = await storiesWith(client, { token: 't', group: 'breast-cancer' });
+    await openComposer(el);
+    await waitFor(() => composer<HTMLInputElement>(el, '#audience-members')?.checked, 'members chosen');
+    expect(composer(el, '#audience-group') === null, 'no one-group choice').to.equal(true);
+  });
+
+  it('says in plain words when the chosen audience waits for a moderator', async () => {
+    const client = new StoriesMockClient({ premoderated: ['public'] });
+    const el = await storiesWith(client, { token: 't' });
+    await openComposer(el);
+    await waitFor(() => client.callsTo('stories.context').length, 'the stories context');
+    const note = () => composer(el, '[part~="review-note"]');
+    await settled(el, 'kindred-story-composer');
+    expect(note() === null, 'members: no review').to.equal(true);
+    choose(el, 'audience-public');
+    await settled(el, 'kindred-story-composer');
+    expect(note()!.textContent).to.contain('A moderator will read it before others can');
+    expect(note()!.parentElement!.getAttribute('aria-live')).to.equal('polite');
+    await expectAccessible(el);
+    choose(el, 'audience-only_me');
+    await settled(el, 'kindred-story-composer');
+    expect(note() === null, 'private journal: no review').to.equal(true);
+  });
 
   it('offers "only members of this group" with a group attribute, and sends the group', async () => {
     const client = new StoriesMockClient();

@@ -17,3 +17,5 @@ export type StoryStatus = OwnStory['status'];
 /** Audiences readers other than the author and the care team see: they need the 'site' use. */
 export const SHARED_AUDIENCES: readonly StoryAudience[] = ['public', 'members', 'group'];
 export const TAG_KINDS = ['condition', 'stage', 'topic'] as const;
+export type StoriesContextDto = OutputOf<'stories.context'>;
+export type StoryGroupOption = StoriesContextDto['myGroups'][number];

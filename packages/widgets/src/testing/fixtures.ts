@@ -4,7 +4,7 @@
  * in appears somewhere: badges, a reply the author marked helpful, an anonymous reply, your own
  * anonymous reply, an edited post, a deleted one, a content warning.
  */
-import type { AuthorDto, ForumContextDto, GroupDto, MemberCardDto, PostDto, ThreadSummaryDto } from '../core/api-types.ts';
+import type { AuthorDto, ForumContextDto, GroupDto, MemberCardDto, PostDto, ThemeDto, ThreadSummaryDto } from '../core/api-types.ts';
 
 const NOW = Date.now();
 /** Everything in the fixtures is published; tests and stories change a post's status where it matters. */
@@ -220,4 +220,38 @@ export const fixtureContext: ForumContextDto = {
   group: null,
   canRead: true,
   canPost: true,
+};
+
+/**
+ * A tenant's theme as `appearance.theme` answers it (`new MockClient({ theme: fixtureTheme })`):
+ * a warm palette with a plum accent, a serif font and small corners. Every pair meets WCAG AA.
+ */
+export const fixtureTheme: ThemeDto = {
+  colorScheme: 'light',
+  light: {
+    bg: '#fffaf3',
+    surface: '#f6eee2',
+    text: '#2b2118',
+    'text-muted': '#5c4d3c',
+    accent: '#7a2e8e',
+    'accent-text': '#ffffff',
+    border: '#e4d8c6',
+    'border-strong': '#7a6a55',
+    danger: '#a8200d',
+    focus: '#1d4ed8',
+  },
+  dark: {
+    bg: '#1d1620',
+    surface: '#2a2030',
+    text: '#f3ece6',
+    'text-muted': '#c9bcb0',
+    accent: '#e3b4f0',
+    'accent-text': '#2a0f33',
+    border: '#3d3044',
+    'border-strong': '#9c8ca6',
+    danger: '#ffb4ab',
+    focus: '#9ec5ff',
+  },
+  fontFamily: "Georgia, 'Times New Roman', serif",
+  radius: '4px',
 };

@@ -21,6 +21,7 @@ import type {
   PostDto,
   ReactionKind,
   SearchHitDto,
+  ThemeDto,
   ThreadEvent,
   ThreadSummaryDto,
 } from '../core/api-types.ts';
@@ -43,6 +44,8 @@ export interface MockClientOptions {
   pageSize?: number;
   /** Milliseconds before each answer. */
   latency?: number;
+  /** What `appearance.theme` answers; without it the mock refuses (NOT_FOUND) and widgets keep their defaults. */
+  theme?: ThemeDto;
 }
 
 export interface MockSubscription {
@@ -241,6 +244,9 @@ export class MockClient implements KindredClient {
         return { member: fixtureMember, tenant: { name: this.context.tenantName } };
       case 'forum.context':
         return this.context;
+      case 'appearance.theme':
+        if (this.options.theme) return this.options.theme;
+        break;
       case 'forum.listThreads': {
         const group = input.group as string | undefined;
         const sort = (input.sort as string | undefined) ?? 'activity';

@@ -19,4 +19,6 @@ export const en = {
   errorMembershipRequired: 'Join this group to take part.',
   /** A read refused with 429 (core/errors.ts). */
   errorSlowDown: 'You’re going a bit fast. Please wait a moment, then try again.',
+  /** MEMBER_BANNED: the member's token is refused, for reads (core/errors.ts) and writes (the write guard). */
+  errorMemberBanned: 'Your account cannot take part in this community.',
 } as const;

@@ -14,4 +14,5 @@ export const es: Catalogue = {
   errorForbidden: 'Esta acción no está disponible para ti.',
   errorMembershipRequired: 'Únete a este grupo para participar.',
   errorSlowDown: 'Vas un poco rápido. Espera un momento y vuelve a intentarlo.',
+  errorMemberBanned: 'Tu cuenta no puede participar en esta comunidad.',
 };

@@ -230,7 +230,7 @@ export class WriteGuard implements ReactiveController {
       case 'MEMBER_MUTED':
         return notice('paused', PAUSE, refusal.until ? t.msg('modMutedUntil', { date: t.dateTime(refusal.until) }) : t.msg('modMuted'));
       case 'MEMBER_BANNED':
-        return notice('paused', PAUSE, t.msg('modBanned'));
+        return notice('paused', PAUSE, t.msg('errorMemberBanned'));
       case 'PERSONAL_DETAILS_FOUND':
         return this.renderPersonalDetails(refusal.found);
     }

@@ -28,4 +28,14 @@ export const storiesEn = {
   storyTags: 'Tags',
   storiesSignInRequired: 'Stories in this group are for its members. Please sign in to read them.',
   loadingStoryView: 'Loading…',
+  storySearchLabel: 'Search stories',
+  searchingStories: 'Searching stories…',
+  storySearchResults: { zero: 'No stories match “{query}”.', one: '1 story found for “{query}”', other: '{count} stories found for “{query}”' },
+  noStoriesMatch: 'No stories match “{query}”',
+  noStoriesMatchHint: 'Try other words, or clear the search to see all stories.',
+  // The same words as the forum's search box (one key, one text).
+  searchSubmit: 'Search',
+  searchClear: 'Clear search',
+  searchTooShort: 'Type at least 2 characters to search.',
+  loadMoreResults: 'Load more results',
 } as const;

@@ -27,4 +27,14 @@ export const storiesEs: Catalogue<typeof storiesEn> = {
   storyTags: 'Etiquetas',
   storiesSignInRequired: 'Las historias de este grupo son para sus miembros. Inicia sesión para leerlas.',
   loadingStoryView: 'Cargando…',
+  storySearchLabel: 'Buscar historias',
+  searchingStories: 'Buscando historias…',
+  storySearchResults: { zero: 'Ninguna historia coincide con «{query}».', one: '1 historia encontrada para «{query}»', other: '{count} historias encontradas para «{query}»' },
+  noStoriesMatch: 'Ninguna historia coincide con «{query}»',
+  noStoriesMatchHint: 'Prueba con otras palabras o borra la búsqueda para ver todas las historias.',
+  // As in the forum's Spanish strings (forum/locales/es.ts): one key, one text.
+  searchSubmit: 'Buscar',
+  searchClear: 'Borrar búsqueda',
+  searchTooShort: 'Escribe al menos 2 caracteres para buscar.',
+  loadMoreResults: 'Ver más resultados',
 };

@@ -1,5 +1,5 @@
 /** Stories for tests and Storybook: every signing, a content warning, each status and consent. */
-import type { ConsentTextDto, StoryCommentDto, StoryDto } from '../types.ts';
+import type { ConsentTextDto, StoryCommentDto, StoryDto, StoryGroupOption } from '../types.ts';
 
 const NOW = Date.now();
 const ago = (days: number) => new Date(NOW - days * 86_400_000).toISOString();
@@ -7,6 +7,12 @@ const id = (n: number) => `00000000-0000-4000-a000-${String(n).padStart(12, '0')
 
 /** The signed-in member of the fixtures (their own stories are in `fixtureMyStories`). */
 export const fixtureStoryMember = { id: id(900), displayName: 'Ana López' };
+
+/** The member's groups (`stories.context`): "Only members of one group" offers these. */
+export const fixtureStoryGroups: StoryGroupOption[] = [
+  { slug: 'breast-cancer', name: 'Breast cancer' },
+  { slug: 'long-covid', name: 'Long COVID' },
+];
 
 export const fixtureConsentText: ConsentTextDto = {
   id: id(500),

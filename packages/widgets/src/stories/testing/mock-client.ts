@@ -1,14 +1,14 @@
 /**
  * An in-memory client for the stories widget's tests and stories: serves `stories.*` from the
  * fixtures with the API's rules (keyset pages, tag filter, 'site' consent for shared audiences,
- * pending where the tenant pre-moderates, comments on or off) and `forum.context` for the
- * organisation's name. Records every call; can be told to fail or hang.
+ * pending where the tenant pre-moderates, comments on or off, search, the widget context) and
+ * `forum.context` for the organisation's name. Records every call; can be told to fail or hang.
  */
 import { ApiError, type KindredClient, type MutationPath, type QueryPath } from '../../core/api-client.ts';
 import type { ModerationOutcome, Page } from '../../core/api-types.ts';
 import { awaitingReview, moderationState, OutcomeQueue, publishedOutcome } from '../../testing/moderation.ts';
-import { SHARED_AUDIENCES, type ConsentTextDto, type StoryAudience, type StoryCommentDto, type StoryDto } from '../types.ts';
-import { fixtureConsentText, fixtureMyStories, fixtureStories, fixtureStoryComments, fixtureStoryMember } from './fixtures.ts';
+import { SHARED_AUDIENCES, type ConsentTextDto, type StoryAudience, type StoryCommentDto, type StoryDto, type StoryGroupOption } from '../types.ts';
+import { fixtureConsentText, fixtureMyStories, fixtureStories, fixtureStoryComments, fixtureStoryGroups, fixtureStoryMember } from './fixtures.ts';
 
 export interface StoriesMockOptions {
   stories?: StoryDto[];
@@ -16,8 +16,10 @@ export interface StoriesMockOptions {
   comments?: Record<string, StoryCommentDto[]>;
   /** Audiences whose new stories wait for review (default: public, members, group). */
   premoderated?: StoryAudience[];
-  /** Whether readers may comment (default true). */
+  /** Whether readers may comment (default true): `stories.context`, and `stories.addComment` refuses when false. */
   commentsEnabled?: boolean;
+  /** The signed-in member's groups in `stories.context` (default fixtureStoryGroups). */
+  myGroups?: StoryGroupOption[];
   /** Page size whatever the widget asks for (to exercise "Load more"). */
   pageSize?: number;
   tenantName?: string;
@@ -76,8 +78,12 @@ export class StoriesMockClient implements KindredClient {
   }
 
   /** The outcome of a story write: a queued one, else pending where the tenant pre-moderates. */
+  private premoderated(audience: StoryAudience): boolean {
+    return (this.options.premoderated ?? ['public', 'members', 'group']).includes(audience);
+  }
+
   private storyOutcome(path: string, audience: StoryAudience): ModerationOutcome {
-    const premoderated = (this.options.premoderated ?? ['public', 'members', 'group']).includes(audience);
+    const premoderated = this.premoderated(audience);
     return this.outcomes.take(path, premoderated ? awaitingReview('premoderation') : publishedOutcome());
   }
 
@@ -138,6 +144,22 @@ export class StoriesMockClient implements KindredClient {
         };
       case 'stories.consentText':
         return this.consentText;
+      case 'stories.context': {
+        const audiences: StoryAudience[] = ['public', 'members', 'group', 'care_team', 'only_me'];
+        return {
+          commentsEnabled: this.options.commentsEnabled ?? true,
+          myGroups: this.options.myGroups ?? fixtureStoryGroups,
+          premoderated: Object.fromEntries(audiences.map((a) => [a, this.premoderated(a)])),
+        };
+      }
+      case 'stories.search': {
+        // Like the API: 2 to 200 characters; here every word must be in the title, text or tags.
+        const query = String(input.query ?? '').trim();
+        if (query.length < 2 || query.length > 200) throw invalid('Search with 2 to 200 characters.');
+        const words = query.toLowerCase().split(/\s+/);
+        const text = (s: StoryDto) => [s.title, s.excerpt, s.bodyHtml, ...s.tags.condition, ...s.tags.stage, ...s.tags.topic].join(' ').toLowerCase();
+        return page(this.stories.filter((s) => words.every((w) => text(s).includes(w))), input.cursor, size);
+      }
       case 'stories.list': {
         const tag = input.tag as string | undefined;
         const shown = this.stories.filter((s) => !tag || [...s.tags.condition, ...s.tags.stage, ...s.tags.topic].includes(tag));

@@ -38,7 +38,6 @@ export const moderationEn = {
   modSlowDownOver: 'You can try again now.',
   modMutedUntil: 'A moderator has paused your posting until {date}.',
   modMuted: 'A moderator has paused your posting.',
-  modBanned: 'Your account cannot take part in this community.',
 
   modAwaitingLabel: 'Awaiting review:',
   modRejectedLabel: 'Not published:',

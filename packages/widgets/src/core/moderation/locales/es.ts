@@ -35,7 +35,6 @@ export const moderationEs: Catalogue<typeof moderationEn> = {
   modSlowDownOver: 'Ya puedes intentarlo de nuevo.',
   modMutedUntil: 'Una persona moderadora ha pausado tus publicaciones hasta el {date}.',
   modMuted: 'Una persona moderadora ha pausado tus publicaciones.',
-  modBanned: 'Tu cuenta no puede participar en esta comunidad.',
 
   modAwaitingLabel: 'Pendiente de revisión:',
   modRejectedLabel: 'No publicado:',
