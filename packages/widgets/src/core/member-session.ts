@@ -67,13 +67,16 @@ export class MemberSession implements ReactiveController {
    * Call in the host's `willUpdate`: rebuilds the client if its inputs changed, and says what
    * changed: the client, the token (attribute or page), or whether the token was refused.
    */
-  sync(): { clientChanged: boolean; tokenChanged: boolean; refusedChanged: boolean } {
+  sync(): { clientChanged: boolean; memberChanged: boolean; refusedChanged: boolean } {
     const { host, seen } = this;
     const tokenChanged = (host.token || null) !== seen[0] || this.pageToken !== seen[1];
     if (tokenChanged) {
       this.refused = false;
       this.watchers.forEach((watcher) => watcher());
     }
+    // A token that arrives while we are renewing an expired one (only ever asked for while signed
+    // in) is a renewal: nothing on screen changes, and an open form keeps its words.
+    const memberChanged = tokenChanged && !(this.refreshing && this.token);
     const refusedChanged = this.refused !== (seen[2] ?? false);
     const clientChanged = !this.api || host.client !== seen[3] || host.key !== seen[4] || host.apiBase !== seen[5];
     this.seen = [host.token || null, this.pageToken, this.refused, host.client, host.key, host.apiBase];
@@ -90,7 +93,7 @@ export class MemberSession implements ReactiveController {
       // The tenant's theme: never awaited, so the first render shows the built-in defaults.
       void import('./tenant-theme.ts').then((m) => m.useTenantTheme(host, this));
     }
-    return { clientChanged, tokenChanged, refusedChanged };
+    return { clientChanged, memberChanged, refusedChanged };
   }
 
   /**

@@ -62,8 +62,8 @@ export class KindredForum extends KindredWidget {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    const { clientChanged, tokenChanged, refusedChanged } = this.member.sync();
-    if (clientChanged || changed.has('group') || tokenChanged || refusedChanged) void this.reloadContext();
+    const { clientChanged, memberChanged, refusedChanged } = this.member.sync();
+    if (clientChanged || changed.has('group') || memberChanged || refusedChanged) void this.reloadContext();
   }
 
   /**

@@ -117,12 +117,12 @@ export class KindredGroups extends KindredWidget {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    const { clientChanged, tokenChanged } = this.member.sync();
+    const { clientChanged, memberChanged } = this.member.sync();
     if (changed.has('group') && this.group !== this.pageSlug) {
       // Focus moves only when the member navigates, never on the host page's first load.
       if (this.group) void this.openGroup(this.group, null, this.hasUpdated);
       else if (this.pageSlug) void this.backToDirectory();
-    } else if (clientChanged || tokenChanged) {
+    } else if (clientChanged || memberChanged) {
       // Membership depends on who is signed in: reload what is on screen.
       this.refresh();
     }

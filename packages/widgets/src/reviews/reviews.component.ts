@@ -123,9 +123,9 @@ export class KindredReviews extends KindredWidget {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    const { clientChanged, tokenChanged, refusedChanged } = this.member.sync();
+    const { clientChanged, memberChanged, refusedChanged } = this.member.sync();
     if (changed.has('product') || clientChanged) void this.loadAll();
-    else if (tokenChanged || refusedChanged) void this.memberChanged();
+    else if (memberChanged || refusedChanged) void this.memberChanged();
   }
 
   protected override updated(): void {

@@ -428,6 +428,23 @@ describe('<kindred-reviews> your review', () => {
     await expectAccessible(el);
   });
 
+  it('keeps an open form and its words when an expired token is renewed mid-send', async () => {
+    const client = new ReviewsMockClient().failNext('reviews.write', new ApiError('TOKEN_EXPIRED', 401, 'expired'));
+    const el = await reviewsWith(client, { token: 'old' });
+    await listed(el);
+    $<HTMLButtonElement>(el, '[part~="write-review"]')!.click();
+    const f = await waitFor(() => form(el)?.querySelector('form'), 'the form');
+    document.addEventListener('kindred-request-token', (e) => (e.preventDefault(), setTimeout(() => (el.token = 'renewed'), 10)), { once: true });
+    f.querySelectorAll<HTMLInputElement>('input[name="rating"]')[4]!.click();
+    setValue(f.querySelector<HTMLInputElement>('#rf-title')!, 'Kept through a renewal');
+    setValue(f.querySelector<HTMLTextAreaElement>('#rf-body')!, 'Words that must not be lost.');
+    f.querySelector<HTMLButtonElement>('[part~="submit"]')!.click();
+    await waitFor(() => $(el, '[part~="thanks"]'), 'the thanks after the retry');
+    expect(client.callsTo('reviews.write').map((c) => c.input.title)).to.deep.equal(['Kept through a renewal', 'Kept through a renewal']);
+    // The renewal did not reload what depends on who is reading (same member).
+    expect(client.callsTo('reviews.mine')).to.have.length(1);
+  });
+
   it('publishes at once when the tenant auto-publishes, and updates the summary', async () => {
     const client = new ReviewsMockClient({ autoPublish: true });
     const el = await reviewsWith(client, { token: 't' });

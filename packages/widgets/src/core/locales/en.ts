@@ -9,9 +9,9 @@ export const en = {
   cancel: 'Cancel',
   close: 'Close',
   retry: 'Try again',
-  errorNetwork: 'We could not connect. Check your internet connection and try again.',
-  errorUnavailable: 'The community is temporarily unavailable. Please try again in a few minutes.',
-  errorNotFound: 'This conversation could not be found. It may have been removed.',
+  errorNetwork: 'We could not connect. Check your connection and try again.',
+  errorUnavailable: 'The community is temporarily unavailable. Please try again shortly.',
+  errorNotFound: 'This could not be found. It may have been removed.',
   errorGeneric: 'Something went wrong on our side. Please try again.',
   /** A write (react, edit, join, approve…) failed for no reason worth naming. */
   actionFailed: 'That did not work. Please try again.',
