@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, startSystem, type RunningSystem } from './harness.ts';
+import { launchBrowser, runTag, startSystem, type RunningSystem } from './harness.ts';
 
 let system: RunningSystem;
 let browser: Browser;
@@ -53,7 +53,7 @@ describe('the clinic demo page', () => {
     await page.getByRole('button', { name: 'Sign in to reply' }).click();
     await expect.poll(() => page.locator('#demo-status').innerText()).toBe('Signed in as Sam Patel');
 
-    const reply = `Thank you all, the broth tip helped. (e2e ${Date.now()})`;
+    const reply = `Thank you all, the broth tip helped. (e2e ${runTag()})`;
     await page.getByRole('textbox', { name: 'Your reply' }).fill(reply);
     await page.getByRole('button', { name: 'Post reply' }).click();
     await expect.poll(() => page.locator('kindred-forum').locator('[part~="post-body"]').allInnerTexts()).toContain(reply);
@@ -79,7 +79,7 @@ describe('the clinic demo page', () => {
     await page.getByRole('button', { name: 'Sign in as a demo patient' }).click();
     await expect.poll(() => page.locator('#demo-status').innerText()).toBe('Signed in as Robin Lee');
     await page.getByRole('button', { name: 'Start a conversation' }).click();
-    const title = `Gentle sunscreen for skin after radiotherapy ${Date.now()}`;
+    const title = `Gentle sunscreen for skin after radiotherapy ${runTag()}`;
     await page.getByRole('textbox', { name: 'Title' }).fill(title);
     await page.getByRole('textbox', { name: 'Your message' }).fill('What did you wish you had asked?');
     await page.getByRole('button', { name: 'Post conversation' }).click();

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, startSystem, type RunningSystem } from './harness.ts';
+import { launchBrowser, runTag, startSystem, type RunningSystem } from './harness.ts';
 
 let system: RunningSystem;
 let browser: Browser;
@@ -59,7 +59,7 @@ describe('groups and live updates on the nonprofit demo page', () => {
     await secondForum.locator('[part~="thread-title"]').first().scrollIntoViewIfNeeded();
     await expect.poll(() => second.streams.includes('forum.onForum')).toBe(true);
 
-    const title = `Scan results next week and I cannot sleep ${Date.now()}`;
+    const title = `Scan results next week and I cannot sleep ${runTag()}`;
     await first.page.getByRole('button', { name: 'Start a conversation' }).click();
     await first.page.getByRole('textbox', { name: 'Title' }).fill(title);
     await first.page.getByRole('textbox', { name: 'Your message' }).fill('How do you get through the waiting?');

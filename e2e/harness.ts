@@ -4,6 +4,7 @@
  * Chromium driven by playwright-core.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomInt } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -60,6 +61,14 @@ export async function startSystem(): Promise<RunningSystem> {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A tag that makes this run's text unique: letters only, so nothing in it looks like a phone
+ * number or another personal detail (which the moderation pipeline would ask about).
+ */
+export function runTag(): string {
+  return Array.from({ length: 10 }, () => 'abcdefghijklmnopqrstuvwxyz'[randomInt(26)]).join('');
 }
 
 export async function launchBrowser(): Promise<Browser> {

@@ -6,10 +6,9 @@
  * sees it with "Verified buyer", and the schema.org JSON-LD lists it without health attributes.
  * The page runs under a strict CSP, which must not be violated.
  */
-import { randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, signInToConsole, startSystem, type RunningSystem } from './harness.ts';
+import { launchBrowser, runTag, signInToConsole, startSystem, type RunningSystem } from './harness.ts';
 
 const PRODUCT_SKU = 'GL-WIG-ELLA';
 const PRODUCT_NAME = 'Ella soft-cap synthetic wig';
@@ -51,10 +50,6 @@ async function open(url: string): Promise<{ page: Page; problems: string[] }> {
   return { page, problems };
 }
 
-/** Letters only, so nothing in the review looks like a phone number or other personal detail. */
-function runTag(): string {
-  return Array.from({ length: 10 }, () => 'abcdefghijklmnopqrstuvwxyz'[randomInt(26)]).join('');
-}
 
 interface ReviewLd {
   '@type': string;

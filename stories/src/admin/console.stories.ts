@@ -5,6 +5,7 @@
  */
 import { StaffApi, type Role } from '@kindred/admin/console';
 import { FakeServer, type FakeServerOptions } from '@kindred/admin/testing';
+import { deepQuery, waitFor } from '@kindred/widgets/testing/dom';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
 
@@ -20,30 +21,6 @@ function consoleAt(hash: string, role: Role | null = 'owner', options: FakeServe
   };
 }
 
-async function waitFor<T>(check: () => T | undefined | null | false): Promise<T | undefined> {
-  for (let i = 0; i < 200; i++) {
-    const value = check();
-    if (value) return value;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return undefined;
-}
-
-/** The first element matching `selector` below `root`, through shadow roots. */
-function deepQuery<E extends Element = HTMLElement>(root: Element | ShadowRoot, selector: string): E | undefined {
-  if (root instanceof Element && root.shadowRoot) {
-    const inner = deepQuery<E>(root.shadowRoot, selector);
-    if (inner) return inner;
-  }
-  const found = root.querySelector<E>(selector);
-  if (found) return found;
-  for (const element of root.querySelectorAll('*')) {
-    const inner = element.shadowRoot && deepQuery<E>(element.shadowRoot, selector);
-    if (inner) return inner;
-  }
-  return undefined;
-}
-
 const fill = (input: HTMLInputElement | undefined, value: string) => {
   if (!input) return;
   input.value = value;
@@ -54,8 +31,7 @@ const fill = (input: HTMLInputElement | undefined, value: string) => {
 const signIn =
   (password = 'correct horse battery staple'): Play =>
   async ({ canvasElement }) => {
-    const field = await waitFor(() => deepQuery<HTMLInputElement>(canvasElement, '#organisation'));
-    if (!field) return;
+    await waitFor(() => deepQuery<HTMLInputElement>(canvasElement, '#organisation'), 'the sign-in form');
     fill(deepQuery(canvasElement, '#organisation'), 'riverside-clinic');
     fill(deepQuery(canvasElement, '#email'), 'olivia.bennett@riverside.example');
     fill(deepQuery(canvasElement, '#password'), password);

@@ -1,8 +1,8 @@
 /**
  * The console's one way to talk to the API: tRPC at same-origin `/trpc` through @trpc/client's
- * `httpLink` (one request per call, no batching), typed by the API's `AppRouter`. Every method
- * here states the contract type the console relies on (api/contract.ts); the compiler checks the
- * real router against it at each call.
+ * `httpLink` (one request per call, no batching), typed by the API's `AppRouter`: each method's
+ * input is the procedure's own input type and its answer the procedure's output, so the console
+ * and the API cannot drift apart unnoticed.
  *
  * - The staff session travels in an HttpOnly cookie (same origin, so fetch sends it).
  * - Every mutation but signIn/acceptInvite carries the session's CSRF token in `x-kindred-csrf`.
@@ -11,29 +11,7 @@
  */
 import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
 import type { AppRouter } from '@kindred/api/router';
-import type {
-  AnalyticsSummary,
-  AuditEntryDto,
-  AuditFilter,
-  AuditVerifyResult,
-  ConsoleErrorCode,
-  CrisisResource,
-  InviteDto,
-  InviteInfoDto,
-  MemberDetailDto,
-  Page,
-  QueueCounts,
-  QueueFilter,
-  QueueItemDto,
-  QueueKind,
-  Role,
-  SanctionKind,
-  SessionDto,
-  SettingsDto,
-  SettingsUpdate,
-  StaffDto,
-  StaffMemberDto,
-} from './contract.ts';
+import type { ConsoleErrorCode, SessionDto, StaffInput } from './contract.ts';
 
 export interface Issue {
   path: string;
@@ -66,7 +44,7 @@ export function toConsoleError(error: unknown): ConsoleError {
   if (error instanceof TRPCClientError) {
     const data = (error.data ?? undefined) as ErrorData | undefined;
     if (!data?.kindredCode) return new ConsoleError('NETWORK', 'The console could not reach Kindred. Check your connection and try again.');
-    return new ConsoleError(data.kindredCode, error.message, data.httpStatus ?? 0, data.details, data.issues ?? []);
+    return new ConsoleError(data.kindredCode as ConsoleErrorCode, error.message, data.httpStatus ?? 0, data.details, data.issues ?? []);
   }
   return new ConsoleError('NETWORK', 'The console could not reach Kindred. Check your connection and try again.');
 }
@@ -78,9 +56,7 @@ export interface StaffApiOptions {
   fetch?: typeof fetch;
 }
 
-export type SignInInput = { organisation: string; email: string; password: string; totpCode?: string };
-
-/** The staff API as the console sees it: one method per procedure, typed by api/contract.ts. */
+/** The staff API as the console sees it: one method per procedure, typed by the router. */
 export class StaffApi {
   private csrfToken: string | null = null;
   private readonly signedOutListeners = new Set<(error: ConsoleError) => void>();
@@ -128,70 +104,64 @@ export class StaffApi {
   }
 
   readonly auth = {
-    signIn: (input: SignInInput): Promise<SessionDto> => this.call(() => this.trpc.staff.auth.signIn.mutate(input)),
-    session: (): Promise<SessionDto> => this.call(() => this.trpc.staff.auth.session.query()),
-    signOut: (input: { everywhere?: boolean } = {}): Promise<{ ok: true }> => this.call(() => this.trpc.staff.auth.signOut.mutate(input)),
-    inviteInfo: (input: { token: string }): Promise<InviteInfoDto> => this.call(() => this.trpc.staff.auth.inviteInfo.query(input)),
-    acceptInvite: (input: { token: string; displayName: string; password: string }): Promise<SessionDto> =>
-      this.call(() => this.trpc.staff.auth.acceptInvite.mutate(input)),
-    totpSetup: (): Promise<{ secret: string; otpauthUri: string }> => this.call(() => this.trpc.staff.auth.totpSetup.mutate()),
-    totpEnable: (input: { code: string }): Promise<{ ok: true }> => this.call(() => this.trpc.staff.auth.totpEnable.mutate(input)),
-    totpDisable: (input: { password: string }): Promise<{ ok: true }> => this.call(() => this.trpc.staff.auth.totpDisable.mutate(input)),
+    signIn: (input: StaffInput['auth']['signIn']) => this.call(() => this.trpc.staff.auth.signIn.mutate(input)),
+    session: () => this.call(() => this.trpc.staff.auth.session.query()),
+    signOut: (input: StaffInput['auth']['signOut'] = {}) => this.call(() => this.trpc.staff.auth.signOut.mutate(input)),
+    inviteInfo: (input: StaffInput['auth']['inviteInfo']) => this.call(() => this.trpc.staff.auth.inviteInfo.query(input)),
+    acceptInvite: (input: StaffInput['auth']['acceptInvite']) => this.call(() => this.trpc.staff.auth.acceptInvite.mutate(input)),
+    totpSetup: () => this.call(() => this.trpc.staff.auth.totpSetup.mutate()),
+    totpEnable: (input: StaffInput['auth']['totpEnable']) => this.call(() => this.trpc.staff.auth.totpEnable.mutate(input)),
+    totpDisable: (input: StaffInput['auth']['totpDisable']) => this.call(() => this.trpc.staff.auth.totpDisable.mutate(input)),
   };
 
   readonly team = {
-    list: (): Promise<{ staff: StaffDto[]; invites: InviteDto[] }> => this.call(() => this.trpc.staff.team.list.query()),
-    invite: (input: { email: string; role: Role }): Promise<{ inviteUrl: string }> => this.call(() => this.trpc.staff.team.invite.mutate(input)),
-    setRole: (input: { staffId: string; role: Role }): Promise<unknown> => this.call(() => this.trpc.staff.team.setRole.mutate(input)),
-    remove: (input: { staffId: string }): Promise<unknown> => this.call(() => this.trpc.staff.team.remove.mutate(input)),
-    revokeInvite: (input: { inviteId: string }): Promise<unknown> => this.call(() => this.trpc.staff.team.revokeInvite.mutate(input)),
+    list: () => this.call(() => this.trpc.staff.team.list.query()),
+    invite: (input: StaffInput['team']['invite']) => this.call(() => this.trpc.staff.team.invite.mutate(input)),
+    setRole: (input: StaffInput['team']['setRole']) => this.call(() => this.trpc.staff.team.setRole.mutate(input)),
+    remove: (input: StaffInput['team']['remove']) => this.call(() => this.trpc.staff.team.remove.mutate(input)),
+    revokeInvite: (input: StaffInput['team']['revokeInvite']) => this.call(() => this.trpc.staff.team.revokeInvite.mutate(input)),
   };
 
   readonly queue = {
-    list: (input: QueueFilter): Promise<Page<QueueItemDto>> => this.call(() => this.trpc.staff.queue.list.query(input)),
-    counts: (): Promise<QueueCounts> => this.call(() => this.trpc.staff.queue.counts.query()),
-    approve: (input: { kind: QueueKind; id: string }): Promise<QueueItemDto> => this.call(() => this.trpc.staff.queue.approve.mutate(input)),
-    reject: (input: { kind: QueueKind; id: string; note: string }): Promise<QueueItemDto> => this.call(() => this.trpc.staff.queue.reject.mutate(input)),
-    hide: (input: { kind: QueueKind; id: string; note: string }): Promise<QueueItemDto> => this.call(() => this.trpc.staff.queue.hide.mutate(input)),
-    unhide: (input: { kind: QueueKind; id: string }): Promise<QueueItemDto> => this.call(() => this.trpc.staff.queue.unhide.mutate(input)),
-    reopen: (input: { kind: QueueKind; id: string }): Promise<QueueItemDto> => this.call(() => this.trpc.staff.queue.reopen.mutate(input)),
-    edit: (input: { kind: QueueKind; id: string; body: string; note: string }): Promise<QueueItemDto> =>
-      this.call(() => this.trpc.staff.queue.edit.mutate(input)),
+    list: (input: StaffInput['queue']['list']) => this.call(() => this.trpc.staff.queue.list.query(input)),
+    counts: () => this.call(() => this.trpc.staff.queue.counts.query()),
+    approve: (input: StaffInput['queue']['approve']) => this.call(() => this.trpc.staff.queue.approve.mutate(input)),
+    reject: (input: StaffInput['queue']['reject']) => this.call(() => this.trpc.staff.queue.reject.mutate(input)),
+    hide: (input: StaffInput['queue']['hide']) => this.call(() => this.trpc.staff.queue.hide.mutate(input)),
+    unhide: (input: StaffInput['queue']['unhide']) => this.call(() => this.trpc.staff.queue.unhide.mutate(input)),
+    reopen: (input: StaffInput['queue']['reopen']) => this.call(() => this.trpc.staff.queue.reopen.mutate(input)),
+    edit: (input: StaffInput['queue']['edit']) => this.call(() => this.trpc.staff.queue.edit.mutate(input)),
   };
 
   readonly members = {
-    search: (input: { query?: string; cursor?: string }): Promise<Page<StaffMemberDto>> => this.call(() => this.trpc.staff.members.search.query(input)),
-    get: (input: { memberId: string }): Promise<MemberDetailDto> => this.call(() => this.trpc.staff.members.get.query(input)),
-    sanction: (input: { memberId: string; kind: SanctionKind; days: number | null; note: string }): Promise<unknown> =>
-      this.call(() => this.trpc.staff.members.sanction.mutate(input)),
-    lift: (input: { memberId: string }): Promise<unknown> => this.call(() => this.trpc.staff.members.lift.mutate(input)),
-    verifyClinician: (input: { memberId: string; verified: boolean }): Promise<unknown> =>
-      this.call(() => this.trpc.staff.members.verifyClinician.mutate(input)),
-    export: (input: { memberId: string }): Promise<unknown> => this.call(() => this.trpc.staff.members.export.mutate(input)),
+    search: (input: StaffInput['members']['search']) => this.call(() => this.trpc.staff.members.search.query(input)),
+    get: (input: StaffInput['members']['get']) => this.call(() => this.trpc.staff.members.get.query(input)),
+    sanction: (input: StaffInput['members']['sanction']) => this.call(() => this.trpc.staff.members.sanction.mutate(input)),
+    lift: (input: StaffInput['members']['lift']) => this.call(() => this.trpc.staff.members.lift.mutate(input)),
+    verifyClinician: (input: StaffInput['members']['verifyClinician']) => this.call(() => this.trpc.staff.members.verifyClinician.mutate(input)),
+    export: (input: StaffInput['members']['export']) => this.call(() => this.trpc.staff.members.export.mutate(input)),
     /** The API asks for `confirm: true` (the console asks the person to type the member's name first). */
-    erase: (input: { memberId: string }): Promise<unknown> => this.call(() => this.trpc.staff.members.erase.mutate({ ...input, confirm: true })),
+    erase: (input: Omit<StaffInput['members']['erase'], 'confirm'>) => this.call(() => this.trpc.staff.members.erase.mutate({ ...input, confirm: true })),
   };
 
   readonly settings = {
-    get: (): Promise<SettingsDto> => this.call(() => this.trpc.staff.settings.get.query()),
-    update: (input: SettingsUpdate): Promise<SettingsDto> => this.call(() => this.trpc.staff.settings.update.mutate(input)),
-    addOrigin: (input: { origin: string }): Promise<unknown> => this.call(() => this.trpc.staff.settings.addOrigin.mutate(input)),
-    removeOrigin: (input: { origin: string }): Promise<unknown> => this.call(() => this.trpc.staff.settings.removeOrigin.mutate(input)),
-    rotateSecretKey: (): Promise<{ secretKey: string }> => this.call(() => this.trpc.staff.settings.rotateSecretKey.mutate()),
-    rotateSsoSecret: (): Promise<{ kid: string; secret: string }> => this.call(() => this.trpc.staff.settings.rotateSsoSecret.mutate()),
-    publishConsentText: (input: { text: string }): Promise<{ version: number }> =>
-      this.call(() => this.trpc.staff.settings.publishConsentText.mutate(input)),
+    get: () => this.call(() => this.trpc.staff.settings.get.query()),
+    update: (input: StaffInput['settings']['update']) => this.call(() => this.trpc.staff.settings.update.mutate(input)),
+    addOrigin: (input: StaffInput['settings']['addOrigin']) => this.call(() => this.trpc.staff.settings.addOrigin.mutate(input)),
+    removeOrigin: (input: StaffInput['settings']['removeOrigin']) => this.call(() => this.trpc.staff.settings.removeOrigin.mutate(input)),
+    rotateSecretKey: () => this.call(() => this.trpc.staff.settings.rotateSecretKey.mutate()),
+    rotateSsoSecret: () => this.call(() => this.trpc.staff.settings.rotateSsoSecret.mutate()),
+    publishConsentText: (input: StaffInput['settings']['publishConsentText']) => this.call(() => this.trpc.staff.settings.publishConsentText.mutate(input)),
   };
 
   readonly analytics = {
-    summary: (input: { from: string; to: string }): Promise<AnalyticsSummary> => this.call(() => this.trpc.staff.analytics.summary.query(input)),
+    summary: (input: StaffInput['analytics']['summary']) => this.call(() => this.trpc.staff.analytics.summary.query(input)),
   };
 
   readonly audit = {
-    list: (input: AuditFilter): Promise<Page<AuditEntryDto>> => this.call(() => this.trpc.staff.audit.list.query(input)),
-    actions: (): Promise<string[]> => this.call(() => this.trpc.staff.audit.actions.query()),
-    verify: (): Promise<AuditVerifyResult> => this.call(() => this.trpc.staff.audit.verify.mutate()),
+    list: (input: StaffInput['audit']['list']) => this.call(() => this.trpc.staff.audit.list.query(input)),
+    actions: () => this.call(() => this.trpc.staff.audit.actions.query()),
+    verify: () => this.call(() => this.trpc.staff.audit.verify.mutate()),
   };
 }
 
-export type { CrisisResource };

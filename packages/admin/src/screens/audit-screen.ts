@@ -63,7 +63,8 @@ export class AuditScreen extends ConsoleElement {
   @state() private verifying = false;
   @state() private verifyResult: AuditVerifyResult | null = null;
   @state() private verifyError: ConsoleError | null = null;
-  @state() private actors: string[] = [];
+  /** The team, for the "Who" filter: the API filters by a staff member's id. */
+  @state() private actors: { id: string; displayName: string }[] = [];
   private token = 0;
 
   override connectedCallback(): void {
@@ -74,7 +75,7 @@ export class AuditScreen extends ConsoleElement {
       () => undefined,
     );
     void this.api.team.list().then(
-      (team) => (this.actors = team.staff.map((s) => s.displayName)),
+      (team) => (this.actors = team.staff.map(({ id, displayName }) => ({ id, displayName }))),
       () => undefined,
     );
   }
@@ -144,8 +145,10 @@ export class AuditScreen extends ConsoleElement {
       <form class="filters" role="search" aria-label="Filter the audit log" @submit=${(e: Event) => e.preventDefault()}>
         <div class="field">
           <label for="audit-actor">Who</label>
-          <input id="audit-actor" list="audit-actors" placeholder="Anyone" .value=${this.filter.actor ?? ''} @change=${(e: Event) => this.setFilter({ actor: (e.target as HTMLInputElement).value.trim() })} />
-          <datalist id="audit-actors">${this.actors.map((a) => html`<option value=${a}></option>`)}</datalist>
+          <select id="audit-actor" @change=${(e: Event) => this.setFilter({ actor: (e.target as HTMLSelectElement).value })}>
+            <option value="">Anyone</option>
+            ${this.actors.map((a) => html`<option value=${a.id} ?selected=${this.filter.actor === a.id}>${a.displayName}</option>`)}
+          </select>
         </div>
         <div class="field">
           <label for="audit-action">Action</label>

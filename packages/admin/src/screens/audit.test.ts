@@ -1,6 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import { html } from 'lit';
 import { expectAccessible, mount, setup, shadow, type, unmountAll, waitFor } from '../testing/dom.ts';
+import { fixtureStaff } from '../testing/fixtures.ts';
 import type { AuditScreen } from './audit-screen.ts';
 import './audit-screen.ts';
 
@@ -21,9 +22,12 @@ describe('audit log', () => {
     await waitFor(() => root.querySelectorAll('tbody tr').length === 40, 'second page');
     await waitFor(() => root.querySelectorAll('#audit-action option').length > 1, 'actions');
     type(root.querySelector<HTMLSelectElement>('#audit-action')!, 'member.banned');
-    type(root.querySelector<HTMLInputElement>('#audit-actor')!, 'Marcus Lee');
+    // "Who" lists the team by name and filters by id (the API takes a staff id, never a name).
+    const who = await waitFor(() => (root.querySelector<HTMLSelectElement>('#audit-actor')!.options.length > 1 ? root.querySelector<HTMLSelectElement>('#audit-actor') : null), 'team');
+    const marcus = [...who.options].find((o) => o.textContent === 'Marcus Lee')!;
+    type(who, marcus.value);
     type(root.querySelector<HTMLInputElement>('#audit-from')!, '2026-01-01');
-    await waitFor(() => JSON.stringify(server.callsTo('staff.audit.list').at(-1)!.input) === JSON.stringify({ action: 'member.banned', actor: 'Marcus Lee', from: '2026-01-01' }));
+    await waitFor(() => JSON.stringify(server.callsTo('staff.audit.list').at(-1)!.input) === JSON.stringify({ action: 'member.banned', actor: fixtureStaff[1]!.id, from: '2026-01-01' }));
     await waitFor(() => [...root.querySelectorAll('tbody tr')].every((tr) => tr.textContent!.includes('member.banned') && tr.textContent!.includes('Marcus Lee')));
   });
 

@@ -388,8 +388,10 @@ export class FakeServer {
 
       // ---- audit
       case 'staff.audit.list': {
+        // Like the API: `actor` is a staff member's id, never a name.
+        const actor = input.actor ? (this.staff.find((s) => s.id === input.actor) ?? fail('VALIDATION_FAILED', 400)) : null;
         const items = this.audit
-          .filter((e) => !input.actor || e.actorLabel === input.actor)
+          .filter((e) => !actor || (e.actorKind === 'staff' && e.actorLabel === actor.displayName))
           .filter((e) => !input.action || e.action === input.action)
           .filter((e) => !input.from || e.occurredAt.slice(0, 10) >= input.from)
           .filter((e) => !input.to || e.occurredAt.slice(0, 10) <= input.to);

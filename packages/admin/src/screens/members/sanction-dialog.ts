@@ -135,7 +135,7 @@ export class SanctionDialog extends LitElement {
         </div>
         <div class="field">
           <label for="sanction-note">Note for the team</label>
-          <span class="hint" id="sanction-note-hint">Why, in a sentence. Kept in the audit log; the member does not see it.</span>
+          <span class="hint" id="sanction-note-hint">Why, in a sentence. Kept with the member’s record for your team; the member does not see it.</span>
           <textarea
             id="sanction-note"
             required

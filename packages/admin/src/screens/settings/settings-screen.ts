@@ -237,7 +237,7 @@ export class SettingsScreen extends ConsoleElement {
   @state() private errors: Partial<Record<Section, ConsoleError>> = {};
   @state() private newOrigin = '';
   @state() private moderation: ModerationPolicy | null = null;
-  @state() private storyPremoderation: SettingsDto['storyPremoderation'];
+  @state() private storyPremoderation: SettingsDto['storyPremoderation'] | null = null;
   @state() private autoPublish: number | null = null;
   @state() private resources: CrisisResource[] = [];
   @state() private consentDraft = '';
@@ -267,7 +267,7 @@ export class SettingsScreen extends ConsoleElement {
   private adopt(settings: SettingsDto): void {
     this.settings = settings;
     this.moderation = structuredClone(settings.moderation);
-    this.storyPremoderation = settings.storyPremoderation && { ...settings.storyPremoderation };
+    this.storyPremoderation = { ...settings.storyPremoderation };
     this.autoPublish = settings.reviewAutoPublishMinRating ?? null;
     this.resources = structuredClone(settings.crisisResources);
     this.reviewAttrs = structuredClone(settings.reviewAttributes);
@@ -557,12 +557,6 @@ export class SettingsScreen extends ConsoleElement {
               </label>`,
             )}
           </fieldset>
-          ${m.guestPosting === undefined
-            ? nothing
-            : html`<label class="check">
-                <input type="checkbox" .checked=${m.guestPosting} @change=${(e: Event) => set({ guestPosting: (e.target as HTMLInputElement).checked })} />
-                <span>Let guests post without signing in <span class="muted small">· always pre-moderated, shown under a pseudonym</span></span>
-              </label>`}
         </fieldset>
         ${this.saveBar('moderation')}
       </form>
