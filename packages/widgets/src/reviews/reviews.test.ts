@@ -440,7 +440,7 @@ describe('<kindred-reviews> your review', () => {
     setValue(f.querySelector<HTMLTextAreaElement>('#rf-body')!, 'Words that must not be lost.');
     f.querySelector<HTMLButtonElement>('[part~="submit"]')!.click();
     await waitFor(() => $(el, '[part~="thanks"]'), 'the thanks after the retry');
-    expect(client.callsTo('reviews.write').map((c) => c.input.title)).to.deep.equal(['Kept through a renewal', 'Kept through a renewal']);
+    expect(client.callsTo('reviews.write').map((c) => (c.input as { title: string }).title)).to.deep.equal(['Kept through a renewal', 'Kept through a renewal']);
     // The renewal did not reload what depends on who is reading (same member).
     expect(client.callsTo('reviews.mine')).to.have.length(1);
   });
