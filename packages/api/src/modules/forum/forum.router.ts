@@ -25,8 +25,9 @@ export const forumRouter = router({
   search: tenantProcedure.input(searchInput).query(({ ctx, input }) => forum.search(ctx.tx, ctx.member, input)),
   /** A thread with one page of its posts: the opening post, helpful replies, then the rest oldest first. */
   getThread: tenantProcedure.input(getThreadInput).query(({ ctx, input }) => forum.getThread(ctx.tx, ctx.member, input)),
-  createThread: memberProcedure.input(createThreadInput).mutation(({ ctx, input }) => forum.createThread(ctx.tx, ctx.member, input)),
-  reply: memberProcedure.input(replyInput).mutation(({ ctx, input }) => forum.reply(ctx.tx, ctx.member, input)),
+  // A member, or a guest where the tenant allows guest posting (see forum.service.ts).
+  createThread: tenantProcedure.input(createThreadInput).mutation(({ ctx, input }) => forum.createThread(ctx.tx, ctx.member, input)),
+  reply: tenantProcedure.input(replyInput).mutation(({ ctx, input }) => forum.reply(ctx.tx, ctx.member, input)),
   editPost: memberProcedure.input(editPostInput).mutation(({ ctx, input }) => forum.editPost(ctx.tx, ctx.member, input)),
   deletePost: memberProcedure.input(postRefInput).mutation(({ ctx, input }) => forum.deletePost(ctx.tx, ctx.member, input.postId)),
   react: memberProcedure.input(reactInput).mutation(({ ctx, input }) => forum.react(ctx.tx, ctx.member, input)),

@@ -61,6 +61,9 @@ export const getThreadInput = z.object({
  * Post bodies use a small, safe formatting subset: paragraphs, *emphasis*, **strong**, lists,
  * > quotes and links. Anything else (including raw HTML) is shown as the text it is.
  */
+/** A guest's chosen name (only when the tenant allows guest posting and there is no member token). */
+const guestName = userLine(2, 40);
+
 export const createThreadInput = z.object({
   group: groupSlug.optional(),
   title: userLine(3, TITLE_MAX),
@@ -70,6 +73,7 @@ export const createThreadInput = z.object({
   anonymous: z.boolean().default(false),
   idempotencyKey,
   confirmPersonalDetails,
+  guestName: guestName.optional(),
 });
 
 export const replyInput = z.object({
@@ -79,6 +83,7 @@ export const replyInput = z.object({
   anonymous: z.boolean().default(false),
   idempotencyKey,
   confirmPersonalDetails,
+  guestName: guestName.optional(),
 });
 
 export const editPostInput = z.object({
@@ -204,6 +209,8 @@ export interface ForumContextDto {
   group: GroupDto | null;
   canRead: boolean;
   canPost: boolean;
+  /** Signed out, the viewer may still post here as a guest (with a name; reviewed first). */
+  guestCanPost: boolean;
 }
 
 export interface MemberCardDto {

@@ -10,7 +10,7 @@ import { KindredError } from '../../errors.ts';
 import { plainText, renderBody } from '../content/formatting.ts';
 import { canPostInGroup, canReadGroup, findVisibleGroup, toGroupDto, type Viewer } from '../groups/groups.service.ts';
 import { findGroupById } from '../groups/groups.repo.ts';
-import type { SignedInMember } from '../identity/identity.service.ts';
+import { guestAuthor, type SignedInMember } from '../identity/identity.service.ts';
 import { setModeration } from '../moderation/moderation.repo.ts';
 import { moderationStateOf, storedOutcome } from '../moderation/moderation-state.ts';
 import type { ModerationOutcome } from '../moderation/moderation.types.ts';
@@ -154,6 +154,7 @@ export async function forumContext(tx: TenantTx, viewer: Viewer, groupSlug: stri
     group: group ? toGroupDto(group, viewer) : null,
     canRead: group ? canReadGroup(group, viewer) : true,
     canPost: group ? canPostInGroup(group, viewer) : viewer !== null,
+    guestCanPost: viewer === null && group === null && settings.moderation.guestPosting,
   };
 }
 
@@ -235,14 +236,32 @@ async function loadOwnPost(tx: TenantTx, viewer: SignedInMember, postId: string)
   return post;
 }
 
+/**
+ * Who writes: the signed-in member, or, signed out, a guest where the tenant allows guest
+ * posting (general forum only; everything a guest writes waits for review).
+ */
+async function writer(
+  tx: TenantTx,
+  member: SignedInMember | null,
+  input: { guestName?: string | undefined; idempotencyKey: string },
+  groupId: string | null,
+  settings: TenantSettings,
+): Promise<{ author: SignedInMember; guest: boolean }> {
+  if (member) return { author: member, guest: false };
+  if (!settings.moderation.guestPosting || groupId !== null) throw new KindredError('SIGN_IN_REQUIRED');
+  if (!input.guestName) throw new KindredError('VALIDATION_FAILED', 'Choose a name to post under.');
+  return { author: await guestAuthor(tx, input.guestName, input.idempotencyKey), guest: true };
+}
+
 export async function createThread(
   tx: TenantTx,
-  author: SignedInMember,
+  member: SignedInMember | null,
   input: CreateThreadInput,
 ): Promise<ThreadSummaryDto & { moderation: ModerationOutcome }> {
-  const groupId = await readableSpace(tx, author, input.group);
-  await requireCanPost(tx, author, groupId);
+  const groupId = await readableSpace(tx, member, input.group);
   const settings = await getTenantSettings(tx);
+  const { author, guest } = await writer(tx, member, input, groupId, settings);
+  await requireCanPost(tx, author, groupId);
   const thread = await repo.insertThread(tx, {
     groupId,
     authorId: author.id,
@@ -261,7 +280,7 @@ export async function createThread(
         text: `${input.title}\n${input.contentWarning ?? ''}\n${input.body}`,
         body: input.body,
         widelyVisible: await isWidelyVisible(tx, groupId),
-        premoderated: false,
+        premoderated: guest,
         confirmPersonalDetails: input.confirmPersonalDetails,
       },
       settings,
@@ -288,11 +307,12 @@ export async function createThread(
   return { ...dto, moderation: moderation ?? storedOutcome(dto.status, dto.moderationReason, settings) };
 }
 
-export async function reply(tx: TenantTx, author: SignedInMember, input: ReplyInput): Promise<PostDto & { moderation: ModerationOutcome }> {
-  const thread = await repo.findThread(tx, input.threadId, author.id);
+export async function reply(tx: TenantTx, member: SignedInMember | null, input: ReplyInput): Promise<PostDto & { moderation: ModerationOutcome }> {
+  const thread = await repo.findThread(tx, input.threadId, member?.id ?? null);
   if (!thread) throw new KindredError('NOT_FOUND', NOT_FOUND_THREAD);
-  await requireCanPost(tx, author, thread.group_id);
   const settings = await getTenantSettings(tx);
+  const { author, guest } = await writer(tx, member, input, thread.group_id, settings);
+  await requireCanPost(tx, author, thread.group_id);
   const decision = await moderate(
     tx,
     author,
@@ -301,7 +321,7 @@ export async function reply(tx: TenantTx, author: SignedInMember, input: ReplyIn
       text: `${input.contentWarning ?? ''}\n${input.body}`,
       body: input.body,
       widelyVisible: await isWidelyVisible(tx, thread.group_id),
-      premoderated: false,
+      premoderated: guest,
       confirmPersonalDetails: input.confirmPersonalDetails,
       idempotencyKey: input.idempotencyKey,
       threadId: input.threadId,

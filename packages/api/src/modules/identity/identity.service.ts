@@ -3,6 +3,7 @@
  * secret; this verifies it and creates or refreshes the member. A token describes a member of
  * the host site and nothing more: it can never grant staff rights.
  */
+import { createHash } from 'node:crypto';
 import { errors as joseErrors, jwtVerify, type JWTHeaderParameters } from 'jose';
 import { z } from 'zod';
 import type { TenantTx } from '../../db/tenant-transaction.ts';
@@ -77,6 +78,19 @@ async function verifyMemberToken(tx: TenantTx, token: string): Promise<z.infer<t
     if (err instanceof joseErrors.JWTExpired) throw new KindredError('TOKEN_EXPIRED');
     throw new KindredError('TOKEN_INVALID');
   }
+}
+
+/**
+ * A guest posting where the tenant allows it: a member row of its own, named as they chose
+ * (marked "(guest)"), keyed by the write's idempotency key so a retried write is the same guest.
+ * Guests never sign in: they cannot edit, delete or see their post again.
+ */
+export async function guestAuthor(tx: TenantTx, name: string, idempotencyKey: string): Promise<SignedInMember> {
+  const { moderation } = await getTenantSettings(tx);
+  const chosen = findListed(name, moderation.bannedWords).length ? 'Guest' : name;
+  const profile = { externalId: `guest:${createHash('sha256').update(idempotencyKey).digest('hex')}`, displayName: `${chosen} (guest)`, avatarUrl: null, badges: [] };
+  const member = await upsertMember(tx, profile);
+  return { id: member.id, displayName: profile.displayName, badges: [], purchases: new Set() };
 }
 
 /** Verifies the token and returns the member it signs in, creating the member on first use. */

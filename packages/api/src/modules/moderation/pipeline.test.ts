@@ -181,6 +181,41 @@ describe('phases that hold', () => {
   });
 });
 
+describe('guest posting', () => {
+  it('is refused unless the tenant turns it on; then guests post under a name, always reviewed first, general forum only', async () => {
+    const off = await community();
+    await expectKindredError(off.guest.forum.createThread({ title: 'Hello there', body: 'A question', idempotencyKey: idem(), guestName: 'Pat' }), 'SIGN_IN_REQUIRED');
+    expect((await off.guest.forum.context({})).guestCanPost).toBe(false);
+
+    const { tenant, guest, reader, author } = await community({ guestPosting: true, bannedWords: ['scam'] });
+    expect((await guest.forum.context({})).guestCanPost).toBe(true);
+    expect((await reader.caller.forum.context({})).guestCanPost).toBe(false);
+    await expectKindredError(guest.forum.createThread({ title: 'No name', body: 'x', idempotencyKey: idem() }), 'VALIDATION_FAILED');
+    await expectKindredError(guest.forum.createThread({ title: 'Buy', body: 'a scam', idempotencyKey: idem(), guestName: 'Pat' }), 'CONTENT_REJECTED');
+    const key = idem();
+    const input = { title: 'Visiting hours?', body: 'When can family visit?', idempotencyKey: key, guestName: 'Pat' };
+    const thread = await guest.forum.createThread(input);
+    expect(thread.moderation).toEqual({ status: 'pending', reason: 'premoderation', crisisResources: null });
+    expect(thread.author?.displayName).toBe('Pat (guest)');
+    // A retry is the same write, by the same guest.
+    expect((await guest.forum.createThread(input)).id).toBe(thread.id);
+    expect(await threadIds(reader.caller)).toEqual([]);
+    const owner = await signedInStaff(tenant);
+    await owner.caller.staff.queue.approve({ kind: 'thread', id: (await owner.caller.staff.queue.list({})).items[0]!.id });
+    expect(await threadIds(reader.caller)).toEqual([thread.id]);
+    const reply = await guest.forum.reply({ threadId: thread.id, body: 'Also on Sundays?', idempotencyKey: idem(), guestName: 'Sam' });
+    expect(reply.moderation.status).toBe('pending');
+    // Crisis words from a guest still bring the crisis lines at once.
+    const worried = await guest.forum.reply({ threadId: thread.id, body: 'I want to kill myself', idempotencyKey: idem(), guestName: 'Anon' });
+    expect(worried.moderation.reason).toBe('crisis');
+    // Groups stay for members.
+    await tenant.db.insertInto('groups').values({ tenant_id: tenant.tenant.id, slug: 'open-group', name: 'Open group' }).execute();
+    await expectKindredError(guest.forum.createThread({ group: 'open-group', title: 'In a group', body: 'x', idempotencyKey: idem(), guestName: 'Pat' }), 'SIGN_IN_REQUIRED');
+    // Members are unaffected by the setting.
+    expect((await startThread(author.caller, 'Member thread', 'Members post as before')).moderation.status).toBe('published');
+  });
+});
+
 describe('reports', () => {
   it('hides a post reported by enough distinct members until a moderator decides', async () => {
     const { tenant, author, guest } = await community({ reportThreshold: 2 });

@@ -95,7 +95,12 @@ export const moderationPolicySchema = z.object({
   /** Links: allowed, held from new members, or always held. */
   linkPolicy: z.enum(['allow', 'hold_new_members', 'hold_all']),
   /** Items one member may write per minute before being asked to slow down (flood detection). */
-  floodPerMinute: z.number().int().min(1).max(1000),
+  floodPerMinute: z.number().int().min(1).max(1000).default(10),
+  /**
+   * Guests (not signed in) may start conversations and reply in the general forum under a name
+   * they choose; everything they post waits for review. Off unless the organisation turns it on.
+   */
+  guestPosting: z.boolean().default(false),
 });
 
 export type ModerationPolicy = z.infer<typeof moderationPolicySchema>;
@@ -109,6 +114,7 @@ export const DEFAULT_MODERATION_POLICY: ModerationPolicy = {
   reportThreshold: 3,
   linkPolicy: 'hold_new_members',
   floodPerMinute: 10,
+  guestPosting: false,
 };
 
 export const tenantSettingsSchema = z.object({
