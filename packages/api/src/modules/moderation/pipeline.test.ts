@@ -316,17 +316,18 @@ describe('moderation queue', () => {
     const itemA = (await ownerA.caller.staff.queue.list({})).items[0]!;
     expect((await ownerB.caller.staff.queue.list({})).items).toEqual([]);
     expect(await ownerB.caller.staff.queue.counts()).toEqual({ pending: 0, crisis: 0, reported: 0 });
+    // Thunks: each call starts only when awaited (a rejected promise left waiting is an unhandled rejection).
     for (const call of [
-      ownerB.caller.staff.queue.approve({ kind: 'thread', id: itemA.id }),
-      ownerB.caller.staff.queue.item({ kind: 'thread', id: itemA.id }),
-      ownerB.caller.staff.queue.edit({ kind: 'thread', id: itemA.id, body: 'x', note: 'x' }),
-      ownerB.caller.staff.members.get({ memberId: a.author.id }),
-      ownerB.caller.staff.members.sanction({ memberId: a.author.id, kind: 'ban', days: null, note: 'x' }),
-      ownerB.caller.staff.members.verifyClinician({ memberId: a.author.id, verified: true }),
-      ownerB.caller.staff.members.export({ memberId: a.author.id }),
-      ownerB.caller.staff.members.erase({ memberId: a.author.id, confirm: true }),
+      () => ownerB.caller.staff.queue.approve({ kind: 'thread', id: itemA.id }),
+      () => ownerB.caller.staff.queue.item({ kind: 'thread', id: itemA.id }),
+      () => ownerB.caller.staff.queue.edit({ kind: 'thread', id: itemA.id, body: 'x', note: 'x' }),
+      () => ownerB.caller.staff.members.get({ memberId: a.author.id }),
+      () => ownerB.caller.staff.members.sanction({ memberId: a.author.id, kind: 'ban', days: null, note: 'x' }),
+      () => ownerB.caller.staff.members.verifyClinician({ memberId: a.author.id, verified: true }),
+      () => ownerB.caller.staff.members.export({ memberId: a.author.id }),
+      () => ownerB.caller.staff.members.erase({ memberId: a.author.id, confirm: true }),
     ]) {
-      await expectKindredError(call, 'NOT_FOUND');
+      await expectKindredError(call(), 'NOT_FOUND');
     }
     expect((await ownerB.caller.staff.members.search({ query: 'Author' })).items.map((m) => m.id)).toEqual([b.author.id]);
     expect((await ownerA.caller.staff.queue.item({ kind: 'thread', id: itemA.id })).status).toBe('pending');
