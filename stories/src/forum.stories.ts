@@ -4,7 +4,7 @@
  * action (open a thread, open a popover, search) do it in `play`, as a member would.
  */
 import '@kindred/widgets/forum';
-import { ApiError, fixtureGroup, fixtureTheme, MockClient, refusal } from '@kindred/widgets/testing';
+import { ApiError, awaitingReview, fixtureGroup, fixtureGuestContext, fixtureTheme, MockClient, refusal } from '@kindred/widgets/testing';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
 
@@ -328,6 +328,123 @@ export const SpanishThread: Story = {
   name: 'Spanish (thread, signed in)',
   args: { lang: 'es', token: 'demo-member-token' },
   play: openThread(FATIGUE),
+};
+
+/*
+ * Guest posting: an organisation that turned on `moderation.guestPosting`, seen signed out in its
+ * general forum. "Sign in to start a conversation" (and "Sign in to reply") open the composer,
+ * which offers "Sign in" or "Post as a guest"; a guest's name shows as "<name> (guest)" and all
+ * they write waits for review, which the composer says once, in place of the form.
+ */
+
+/** The API's answer to a guest: held for review before others see it. */
+const guestClient = () =>
+  new MockClient({ context: fixtureGuestContext })
+    .moderateNext('forum.createThread', awaitingReview('premoderation'))
+    .moderateNext('forum.reply', awaitingReview('premoderation'));
+
+const settle = () => new Promise((r) => setTimeout(r, 20));
+
+function typeInto(root: Element, selector: string, text: string): void {
+  const field = deepQuery<HTMLInputElement | HTMLTextAreaElement>(root, selector);
+  if (!field) return;
+  field.value = text;
+  field.dispatchEvent(new Event('input'));
+}
+
+/** What a guest does in a composer, step by step: `choose` the guest route, add a `name`, write, `send`. */
+interface GuestSteps {
+  guest?: boolean;
+  name?: string;
+  title?: string;
+  body?: string;
+  send?: boolean;
+}
+
+async function asGuest(composer: Element, steps: GuestSteps): Promise<void> {
+  if (!steps.guest) return;
+  (await waitFor(() => deepQuery<HTMLButtonElement>(composer, '[part~="guest-button"]')))?.click();
+  await waitFor(() => deepQuery(composer, '#name'));
+  if (steps.name) typeInto(composer, '#name', steps.name);
+  if (steps.title) typeInto(composer, '#title', steps.title);
+  if (steps.body) typeInto(composer, 'textarea', steps.body);
+  await settle();
+  if (steps.send) deepQuery<HTMLButtonElement>(composer, '[part~="submit"]')?.click();
+}
+
+/** Signed out, where guests may post: press "Sign in to start a conversation", then the steps. */
+const guestNewThread =
+  (steps: GuestSteps = {}): Play =>
+  async ({ canvasElement }) => {
+    const element = canvasElement.querySelector('kindred-forum')!;
+    await waitFor(() => element.shadowRoot?.querySelector('kindred-forum-thread-list'));
+    const start = await waitFor(() => element.shadowRoot!.querySelector<HTMLButtonElement>('[part~="sign-in-button"]'));
+    await settle(); // forum.context has answered: the button opens the composer
+    start?.click();
+    const composer = await waitFor(() => element.shadowRoot!.querySelector('kindred-forum-composer'));
+    if (composer) await asGuest(composer, steps);
+  };
+
+/** Signed out, where guests may post: open a thread, then the steps in its reply composer. */
+const guestReply = (steps: GuestSteps = {}): Play =>
+  openThread(FATIGUE, async (element) => {
+    const view = element.shadowRoot!.querySelector('kindred-forum-thread-view')!;
+    const composer = await waitFor(() => view.shadowRoot!.querySelector('kindred-forum-composer'));
+    if (composer) await asGuest(composer, steps);
+  });
+
+const newConversation = { title: 'Visiting hours on the ward?', body: 'My mum is on ward 7 after surgery. When can family visit, and can children come?' };
+
+export const GuestChoice: Story = {
+  name: 'Guest posting: sign in or post as a guest',
+  render: withClient(guestClient),
+  play: guestNewThread(),
+};
+
+export const GuestForm: Story = {
+  name: 'Guest posting: new conversation as a guest',
+  render: withClient(guestClient),
+  play: guestNewThread({ guest: true, name: 'Pat' }),
+};
+
+export const GuestNameMissing: Story = {
+  name: 'Guest posting: name missing',
+  render: withClient(guestClient),
+  play: guestNewThread({ guest: true, ...newConversation, send: true }),
+};
+
+export const GuestSent: Story = {
+  name: 'Guest posting: sent, awaiting review',
+  render: withClient(guestClient),
+  play: guestNewThread({ guest: true, name: 'Pat', ...newConversation, send: true }),
+};
+
+export const GuestReplyChoice: Story = {
+  name: 'Guest posting: reply (thread)',
+  render: withClient(guestClient),
+  play: guestReply(),
+};
+
+export const GuestReplySent: Story = {
+  name: 'Guest posting: reply sent, awaiting review',
+  render: withClient(guestClient),
+  play: guestReply({ guest: true, name: 'Sam', body: 'Sundays too, I think. Ask at the nurses’ station.', send: true }),
+};
+
+export const GuestFormSpanish: Story = {
+  name: 'Guest posting: Spanish',
+  args: { lang: 'es' },
+  render: withClient(guestClient),
+  play: guestNewThread({ guest: true, name: 'Pilar' }),
+};
+
+export const GuestFormDark: Story = {
+  name: 'Guest posting: dark',
+  args: { theme: 'dark' },
+  parameters: { backgrounds: { disable: true } },
+  decorators: [(story) => html`<div class="story-dark">${story()}</div>`],
+  render: withClient(guestClient),
+  play: guestNewThread({ guest: true, name: 'Pat' }),
 };
 
 export const BannedReader: Story = {

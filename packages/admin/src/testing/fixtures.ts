@@ -234,6 +234,7 @@ export function fixtureSettings(): SettingsDto {
       reportThreshold: 3,
       linkPolicy: 'hold_new_members',
       floodPerMinute: 10,
+      guestPosting: false,
     },
     crisisResources: structuredClone(fixtureCrisisResources),
     consentText: {

@@ -23,7 +23,10 @@ const loadThreadParts = async (locale: Locale): Promise<ThreadParts> => {
 };
 
 /**
- * A support forum: a list of conversations, a thread view, and composers for signed-in members.
+ * A support forum: a list of conversations, a thread view, and composers for signed-in members
+ * (and for guests, in the general forum of an organisation that allows guest posting: then
+ * "Sign in to start a conversation" opens the lazily loaded composer, which offers "Sign in" or
+ * "Post as a guest", so the signed-out first render stays as small as before).
  *
  * @attr key - the tenant's publishable key (`pk_...`). Required unless `.client` is set.
  * @attr group - a group's slug; omitted: the general forum.
@@ -100,7 +103,8 @@ export class KindredForum extends KindredWidget {
   private stopComposing = async (): Promise<void> => {
     this.composing = false;
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('[part~="start-thread"]')?.focus();
+    // Back to the button that opened it: "Start a conversation", or signed out "Sign in to start…".
+    this.renderRoot.querySelector<HTMLElement>('header button')?.focus();
   };
 
   private requestSignIn = (): void => {
@@ -160,7 +164,8 @@ export class KindredForum extends KindredWidget {
           ? html`<kindred-forum-composer
               mode="new-thread"
               group=${this.group}
-              signed-in
+              ?signed-in=${this.currentToken !== null}
+              .guestCanPost=${context?.guestCanPost}
               lang=${lang}
               exportparts=${this.parts.ForumComposer.parts.join(', ')}
               @kindred-posted=${this.onPosted}
@@ -186,8 +191,9 @@ export class KindredForum extends KindredWidget {
       ${thread && this.parts
         ? html`<kindred-forum-thread-view
             .summary=${thread}
-            ?signed-in=${this.currentToken !== null}
             group=${this.group}
+            ?signed-in=${this.currentToken !== null}
+            .guestCanPost=${context?.guestCanPost}
             lang=${lang}
             exportparts=${this.parts.ForumThreadView.parts.join(', ')}
             @kindred-close-thread=${this.close}
@@ -211,7 +217,7 @@ export class KindredForum extends KindredWidget {
   private renderSignIn(): TemplateResult {
     const t = this.i18n;
     return html`<div class="sign-in" part="sign-in">
-      <button class="button primary" part="button sign-in-button" @click=${this.requestSignIn}>${t.msg('signInToStart')}</button>
+      <button class="button primary" part="button sign-in-button" @click=${this.context?.guestCanPost ? this.startThread : this.requestSignIn}>${t.msg('signInToStart')}</button>
       ${this.hint === 'sign-in' ? html`<p class="muted" part="hint" role="status">${t.msg('signInHint')}</p>` : nothing}
     </div>`;
   }

@@ -53,6 +53,8 @@ export class ForumThreadView extends KindredElement {
   @property({ attribute: false }) summary?: ThreadSummaryDto;
   @property({ type: Boolean, attribute: 'signed-in' }) signedIn = false;
   @property() group = '';
+  /** Signed out, the visitor may reply as a guest (forum.context's `guestCanPost`). */
+  @property({ type: Boolean, attribute: 'guest-can-post' }) guestCanPost = false;
 
   /** The thread as the last page of posts reported it. */
   @state() private thread?: ThreadSummaryDto;
@@ -189,6 +191,7 @@ export class ForumThreadView extends KindredElement {
                     mode="reply"
                     thread-id=${this.summary?.id ?? ''}
                     ?signed-in=${this.signedIn}
+                    ?guest-can-post=${this.guestCanPost}
                     lang=${t.locale}
                     exportparts=${ForumComposer.parts.join(', ')}
                     @kindred-posted=${this.onPosted}

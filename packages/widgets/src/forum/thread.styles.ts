@@ -79,6 +79,13 @@ export const composerStyles = css`
   form.edit {
     background: var(--k-bg);
   }
+  /* A guest's "sent, awaiting review": the write notice's look, a little roomier. */
+  .guest-sent {
+    padding: var(--k-space) calc(var(--k-space) * 1.25);
+  }
+  .guest-sent h3 {
+    font-size: 1.0625em;
+  }
 `;
 
 export const postStyles = css`

@@ -220,7 +220,14 @@ export const fixtureContext: ForumContextDto = {
   group: null,
   canRead: true,
   canPost: true,
+  guestCanPost: false,
 };
+
+/**
+ * What `forum.context` says to a signed-out visitor in the general forum of an organisation that
+ * allows guest posting (`moderation.guestPosting`): `new MockClient({ context: fixtureGuestContext })`.
+ */
+export const fixtureGuestContext: ForumContextDto = { ...fixtureContext, viewer: null, canPost: false, guestCanPost: true };
 
 /**
  * A tenant's theme as `appearance.theme` answers it (`new MockClient({ theme: fixtureTheme })`):

@@ -148,6 +148,10 @@ export class SettingsScreen extends ConsoleElement {
         grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr));
         gap: 0 1.25rem;
       }
+      /* A checkbox's explanation, aligned with its label (past the 1.25rem box and its gap). */
+      .check-hint {
+        margin-inline-start: 1.875rem;
+      }
       .checks {
         display: grid;
         grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr));
@@ -525,6 +529,21 @@ export class SettingsScreen extends ConsoleElement {
               )}
             </div>
           </fieldset>
+          <div class="field">
+            <label class="check">
+              <input
+                id="guest-posting"
+                type="checkbox"
+                aria-describedby="guest-posting-hint"
+                .checked=${m.guestPosting}
+                @change=${(e: Event) => set({ guestPosting: (e.target as HTMLInputElement).checked })}
+              />
+              <span>Guest posting</span>
+            </label>
+            <span class="hint check-hint" id="guest-posting-hint"
+              >Visitors who are not signed in may post in the general forum under a name they choose. Everything they post waits for review.</span
+            >
+          </div>
           <div class="grid-2">
             ${words('bannedWords', 'Banned words', 'Posts containing these are refused, and the author is asked to change them.')}
             ${words('watchedWords', 'Watched words', 'Posts containing these wait for a moderator.')}

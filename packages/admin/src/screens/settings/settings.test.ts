@@ -4,8 +4,9 @@ import { expectAccessible, mount, setup, shadow, type, unmountAll, waitFor } fro
 import type { SettingsScreen } from './settings-screen.ts';
 import './settings-screen.ts';
 
-async function mountSettings(role: 'owner' | 'moderator' = 'owner') {
+async function mountSettings(role: 'owner' | 'moderator' = 'owner', prepare?: (server: ReturnType<typeof setup>['server']) => void) {
   const ctx = setup(role);
+  prepare?.(ctx.server);
   const element = await mount<SettingsScreen>(html`<kc-settings-screen .api=${ctx.api} .session=${ctx.session}></kc-settings-screen>`);
   const root = shadow(element);
   await waitFor(() => root.querySelector('#origins'), 'settings');
@@ -78,6 +79,36 @@ describe('settings', () => {
     const moderation = (server.callsTo('staff.settings.update')[0]!.input as { moderation: Record<string, unknown> }).moderation;
     expect(moderation).to.deep.include({ watchedWords: ['detox', 'cure'], reportThreshold: 5, linkPolicy: 'hold_all' });
     expect((moderation.premoderation as Record<string, boolean>).thread).to.equal(true);
+  });
+
+  it('turns guest posting on, explained in one line, and sends moderation.guestPosting', async () => {
+    const { root, server, element } = await mountSettings();
+    const checkbox = root.querySelector<HTMLInputElement>('#moderation #guest-posting')!;
+    expect(checkbox.checked).to.equal(false);
+    expect(checkbox.closest('label')!.textContent!.trim()).to.equal('Guest posting');
+    const hint = root.querySelector(`#${checkbox.getAttribute('aria-describedby')}`)!;
+    expect(hint.textContent).to.equal(
+      'Visitors who are not signed in may post in the general forum under a name they choose. Everything they post waits for review.',
+    );
+    checkbox.click();
+    await element.updateComplete;
+    button(root.querySelector('#moderation form')!, 'Save changes').click();
+    await waitFor(() => server.callsTo('staff.settings.update').length === 1);
+    const moderation = (server.callsTo('staff.settings.update')[0]!.input as { moderation: Record<string, unknown> }).moderation;
+    // The whole policy goes, as the API expects; only guest posting changed.
+    expect(moderation).to.deep.include({ guestPosting: true, linkPolicy: 'hold_new_members', reportThreshold: 3 });
+    await waitFor(() => server.settings.moderation.guestPosting, 'the fake server to store it');
+    await waitFor(() => !button(root.querySelector('#moderation form')!, 'Saving'), 'the save to finish');
+    expect(root.querySelector<HTMLInputElement>('#guest-posting')!.checked).to.equal(true);
+    await expectAccessible(element);
+  });
+
+  it('shows guest posting to moderators as it is, without letting them change it', async () => {
+    const { root, element } = await mountSettings('moderator', (server) => (server.settings.moderation.guestPosting = true));
+    const checkbox = root.querySelector<HTMLInputElement>('#moderation #guest-posting')!;
+    expect(checkbox.checked).to.equal(true);
+    expect(checkbox.matches(':disabled'), 'inside the read-only fieldset').to.equal(true);
+    await expectAccessible(element);
   });
 
   it('edits crisis resources', async () => {
