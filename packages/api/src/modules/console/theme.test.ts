@@ -3,7 +3,9 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../../db/tenant-transaction.ts';
 import { testDatabase } from '../../testing/database.ts';
+import { expectKindredError } from '../../testing/expect-error.ts';
 import { createTestTenant } from '../../testing/fixtures.ts';
+import { signedInStaff } from '../../testing/staff.ts';
 import { getTenantSettings } from '../tenants/tenant-settings.ts';
 import { DEFAULT_DARK_PALETTE, DEFAULT_FONT_FAMILY, DEFAULT_LIGHT_PALETTE, DEFAULT_RADIUS, defaultTheme, themeOf, themeSchema } from './theme.ts';
 
@@ -61,5 +63,19 @@ describe('the tenant theme', () => {
     expect(settings.theme).toEqual(defaultTheme());
     expect(settings.storyComments).toBe(true);
     expect(themeOf(settings)).toEqual(defaultTheme());
+  });
+});
+
+describe('appearance.theme', () => {
+  it('gives each tenant’s widgets that tenant’s theme, edited in its console, and nobody else’s', async () => {
+    const a = await createTestTenant('theme-a');
+    const b = await createTestTenant('theme-b');
+    const owner = await signedInStaff(a);
+    const theme = { ...defaultTheme(), colorScheme: 'dark' as const, light: { ...defaultTheme().light, accent: '#7a1f5c' } };
+    await owner.caller.staff.settings.update({ theme });
+    expect(await (await a.caller()).appearance.theme()).toEqual(theme);
+    expect(await (await b.caller()).appearance.theme()).toEqual(defaultTheme());
+    // B's key on A's origin is refused, as for every widget read.
+    await expectKindredError((await b.caller({ origin: a.origin })).appearance.theme(), 'ORIGIN_NOT_ALLOWED');
   });
 });

@@ -265,6 +265,9 @@ describe('stories tenant isolation', () => {
     expect(consentB.id).not.toBe((await a.author.caller.stories.consentText()).id);
     expect((await inB.caller.stories.list({})).items).toEqual([]);
     expect((await inB.caller.stories.mine({})).items).toEqual([]);
+    expect((await inB.caller.stories.search({ query: story.title })).items).toEqual([]);
+    expect((await a.guest.stories.search({ query: story.title })).items.map((s) => s.id)).toEqual([story.id]);
+    expect((await inB.caller.stories.context()).myGroups).toEqual([]);
     await expectKindredError(inB.caller.stories.get({ storyId: story.id }), 'NOT_FOUND');
     await expectKindredError(inB.caller.stories.update({ storyId: story.id, title: 'Taken over' }), 'NOT_FOUND');
     await expectKindredError(inB.caller.stories.revokeConsent({ storyId: story.id, use: 'site' }), 'NOT_FOUND');
