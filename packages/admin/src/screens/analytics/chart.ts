@@ -98,6 +98,11 @@ export class Chart extends LitElement {
       .head h2 {
         font-size: 1rem;
       }
+      .per {
+        font-size: 0.8125rem;
+        font-weight: 400;
+        color: var(--k-text-muted);
+      }
       .total {
         font-size: 1.375rem;
         font-weight: 700;
@@ -237,7 +242,13 @@ export class Chart extends LitElement {
   override render() {
     return html`<div class="head">
         <h2>${this.heading}</h2>
-        <span class="total">${this.headline()}<span class="visually-hidden"> ${this.unit} (${this.summary})</span></span>
+        <span class="total"
+          >${this.headline()}${this.summary === 'total' ? '' : html`<span class="per"> ${this.summary === 'average' ? 'a day on average' : 'median'}</span>`}<span
+            class="visually-hidden"
+          >
+            ${this.unit} (${this.summary})</span
+          ></span
+        >
       </div>
       <div class="plot"></div>
       <div class="readout" aria-hidden="true"></div>
