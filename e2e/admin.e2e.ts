@@ -12,7 +12,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, runTag, startSystem, type RunningSystem } from './harness.ts';
+import { launchBrowser, runTag, signInToConsole, startSystem, type RunningSystem } from './harness.ts';
 
 const PASSWORD = 'kindred-demo-console';
 const NONPROFIT = 'pink-ribbon';
@@ -344,9 +344,15 @@ describe('the admin console', () => {
     });
     const clinicSearch = await call('staff.members.search', { input: { query: AUTHOR }, headers: clinicHeaders });
     expect(clinicSearch).toMatchObject({ status: 200, data: { items: [] } });
-    // The nonprofit's story stays published and its author stays banned.
+    // The nonprofit's story stays published and its author stays banned (until lifted below).
     expect(await call('stories.get', { input: { storyId }, headers: { 'x-kindred-key': 'pk_demo_pink_ribbon', origin: system.demoUrls[1]! } })).toMatchObject({ status: 200 });
     expect(await call('identity.me', { headers: await demoMemberHeaders() })).toMatchObject({ status: 403, code: 'MEMBER_BANNED' });
+
+    // Leave the demo patient as we found them: on PostgreSQL every e2e file shares one database,
+    // and the groups test signs the same patient in.
+    const nonprofitOwner = await signInToConsole(system.apiUrl, { organisation: NONPROFIT, email: `owner@${NONPROFIT}.example`, password: 'kindred-demo-console' });
+    expect((await nonprofitOwner.mutate('staff.members.lift', { memberId: authorMemberId })).status).toBe(200);
+    expect(await call('identity.me', { headers: await demoMemberHeaders() })).toMatchObject({ status: 200 });
 
     for (const watched of everyone) expect(watched.problems).toEqual([]);
     for (const watched of everyone) await watched.context.close();
