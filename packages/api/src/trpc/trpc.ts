@@ -102,11 +102,11 @@ async function rateLimit(ctx: Context, tenantId: string, limits: RateLimits, kin
 
 export const tenantProcedure = t.procedure.use(async ({ ctx, next, type }) => {
   if (!ctx.tenant.ok) throw new KindredError(ctx.tenant.error);
-  const tenant = ctx.tenant.tenant;
+  const { tenant, bannedWords } = ctx.tenant;
   await rateLimit(ctx, tenant.id, ctx.tenant.limits, type === 'mutation' ? 'write' : 'read');
   try {
     const result = await withTenant(ctx.db, tenant.id, async (tx: TenantTx) => {
-      const member: SignedInMember | null = ctx.token ? await signIn(tx, ctx.token) : null;
+      const member: SignedInMember | null = ctx.token ? await signIn(tx, ctx.token, bannedWords) : null;
       const outcome = await next({ ctx: { tx, tenant, member } });
       // tRPC hands errors back as a result: rethrow so the transaction rolls back.
       if (!outcome.ok) throw outcome.error;
@@ -129,12 +129,12 @@ export const tenantStreamProcedure = t.procedure.use(async ({ ctx, next }) => {
   if (!ctx.tenant.ok) throw new KindredError(ctx.tenant.error);
   const realtime = ctx.realtime;
   if (!realtime) throw new KindredError('INTERNAL', 'Live updates are not running in this process.');
-  const tenant = ctx.tenant.tenant;
+  const { tenant, bannedWords } = ctx.tenant;
   await rateLimit(ctx, tenant.id, ctx.tenant.limits, 'read');
   const token = ctx.token;
   let member: SignedInMember | null;
   try {
-    member = token ? await withTenant(ctx.db, tenant.id, (tx) => signIn(tx, token)) : null;
+    member = token ? await withTenant(ctx.db, tenant.id, (tx) => signIn(tx, token, bannedWords)) : null;
   } catch (err) {
     throw classifyError(err);
   }

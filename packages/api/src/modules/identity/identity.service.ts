@@ -94,7 +94,7 @@ export async function guestAuthor(tx: TenantTx, name: string, idempotencyKey: st
 }
 
 /** Verifies the token and returns the member it signs in, creating the member on first use. */
-export async function signIn(tx: TenantTx, token: string): Promise<SignedInMember> {
+export async function signIn(tx: TenantTx, token: string, bannedWords: readonly string[]): Promise<SignedInMember> {
   const claims = await verifyMemberToken(tx, token);
   const profile = {
     externalId: claims.sub,
@@ -103,8 +103,7 @@ export async function signIn(tx: TenantTx, token: string): Promise<SignedInMembe
     badges: claims.badges,
   };
   // A profile name is user content too: one with a banned word is not shown.
-  const { moderation } = await getTenantSettings(tx);
-  if (findListed(profile.displayName, moderation.bannedWords).length) profile.displayName = FALLBACK_NAME;
+  if (findListed(profile.displayName, bannedWords).length) profile.displayName = FALLBACK_NAME;
   const member = await upsertMember(tx, profile);
   if (member.created) await appendAudit(tx, { actorKind: 'member', actorId: member.id, action: 'member.joined', subject: member.id });
   const sanctionActive = member.sanction !== null && (member.sanction_until === null || member.sanction_until.getTime() > Date.now());

@@ -7,8 +7,9 @@ import { z } from 'zod';
 import { withTenant } from '../../db/tenant-transaction.ts';
 import { KindredError } from '../../errors.ts';
 import { appendAudit } from '../audit/audit.repo.ts';
-import { limitsOf, type RateLimits } from '../rate-limits/rate-limits.ts';
+import type { RateLimits } from '../rate-limits/rate-limits.ts';
 import { DEFAULT_CONSENT_TEXT } from '../stories/consent-text.ts';
+import { tenantSettingsSchema } from './tenant-settings.ts';
 import * as repo from './tenants.repo.ts';
 import type { SystemDb } from './tenants.repo.ts';
 
@@ -118,7 +119,8 @@ export async function rotateSsoKey(db: SystemDb, tenantId: string, options: { ke
 }
 
 export type TenantResolution =
-  | { ok: true; tenant: ResolvedTenant; limits: RateLimits }
+  /** `bannedWords` travels with the tenant so signing a member in needs no settings query. */
+  | { ok: true; tenant: ResolvedTenant; limits: RateLimits; bannedWords: readonly string[] }
   | { ok: false; error: 'TENANT_KEY_INVALID' | 'ORIGIN_NOT_ALLOWED' };
 
 const publishableKeySchema = z.string().min(4).max(200).startsWith('pk_');
@@ -159,7 +161,13 @@ export async function resolveTenant(db: SystemDb, key: string | undefined, origi
   const found = await repo.findTenantByPublishableKey(db, key!, safeOrigin);
   if (!found) return { ok: false, error: 'TENANT_KEY_INVALID' };
   if (!found.origin_allowed) return { ok: false, error: 'ORIGIN_NOT_ALLOWED' };
-  const resolved: Resolved = { ok: true, tenant: { id: found.id, slug: found.slug, name: found.name }, limits: limitsOf(found.settings) };
+  const settings = tenantSettingsSchema.parse(found.settings ?? {});
+  const resolved: Resolved = {
+    ok: true,
+    tenant: { id: found.id, slug: found.slug, name: found.name },
+    limits: settings.rateLimits,
+    bannedWords: settings.moderation.bannedWords,
+  };
   rememberResolution(cacheKey, resolved);
   return resolved;
 }
