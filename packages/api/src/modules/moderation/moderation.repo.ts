@@ -117,6 +117,9 @@ export const KIND_TABLES: Record<ContentKind, KindTable> = {
   },
 };
 
+/** Every table that holds user content (threads live in `posts` through their opening post). */
+export const CONTENT_TABLES = [...new Set(Object.values(KIND_TABLES).map((k) => k.table))];
+
 export interface QueueRow {
   kind: ContentKind;
   id: string;
@@ -188,9 +191,8 @@ export async function findItem(tx: TenantTx, kind: ContentKind, id: string): Pro
 
 /** How many items wait, how many of them are crisis items, and how many are hidden by reports. */
 export async function queueCounts(tx: TenantTx): Promise<{ pending: number; crisis: number; reported: number }> {
-  const tables = [...new Set(Object.values(KIND_TABLES).map((k) => k.table))];
   const part = (condition: string) =>
-    sql.join(tables.map((t) => sql`(select count(*) from ${sql.table(t)} where ${sql.raw(condition)})`), sql` + `);
+    sql.join(CONTENT_TABLES.map((t) => sql`(select count(*) from ${sql.table(t)} where ${sql.raw(condition)})`), sql` + `);
   const result = await sql<{ pending: string; crisis: string; reported: string }>`
     select ${part(`status = 'pending'`)} as pending,
            ${part(`status = 'pending' and is_crisis`)} as crisis,

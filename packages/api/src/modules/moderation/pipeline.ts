@@ -28,6 +28,7 @@ import { KindredError } from '../../errors.ts';
 import type { SignedInMember } from '../identity/identity.service.ts';
 import { getTenantSettings, type ContentKind, type TenantSettings } from '../tenants/tenant-settings.ts';
 import { detectCrisis } from './crisis.ts';
+import { CONTENT_TABLES, KIND_TABLES } from './moderation.repo.ts';
 import type { CrisisResource, ModerationOutcome, ModerationReason, RejectionReason } from './moderation.types.ts';
 import { findPersonalDetails } from './personal-details.ts';
 import { findListed } from './word-lists.ts';
@@ -73,17 +74,6 @@ export interface ModerationDecision {
   outcome: ModerationOutcome;
 }
 
-/** Where each kind is stored, for the repeat and flood checks. */
-const AUTHORED = {
-  thread: { table: 'posts', text: 'body' },
-  post: { table: 'posts', text: 'body' },
-  story: { table: 'stories', text: 'body' },
-  story_comment: { table: 'story_comments', text: 'body' },
-  review: { table: 'reviews', text: 'body' },
-  question: { table: 'product_questions', text: 'body' },
-  answer: { table: 'product_answers', text: 'body' },
-} as const satisfies Record<ContentKind, { table: string; text: string }>;
-
 function refuse(reason: RejectionReason, message: string): never {
   throw new KindredError('CONTENT_REJECTED', message, { details: { reason } });
 }
@@ -91,10 +81,9 @@ function refuse(reason: RejectionReason, message: string): never {
 /** The member's published items (ever) and items written in the last minute, across every kind. */
 async function authorActivity(tx: TenantTx, authorId: string): Promise<{ published: number; lastMinute: number }> {
   // Threads are counted through their opening posts.
-  const tables = ['posts', 'stories', 'story_comments', 'reviews', 'product_questions', 'product_answers'];
   const sum = (condition: string) =>
     sql.join(
-      tables.map((t) => sql`(select count(*) from ${sql.table(t)} where author_id = ${authorId} and ${sql.raw(condition)})`),
+      CONTENT_TABLES.map((t) => sql`(select count(*) from ${sql.table(t)} where author_id = ${authorId} and ${sql.raw(condition)})`),
       sql` + `,
     );
   const row = await sql<{ published: string; last_minute: string }>`
@@ -107,13 +96,13 @@ async function authorActivity(tx: TenantTx, authorId: string): Promise<{ publish
 async function isRepeat(tx: TenantTx, authorId: string, submission: Submission): Promise<boolean> {
   const body = submission.body.trim();
   if (body.length < REPEAT_MIN_LENGTH && !submission.threadId) return false;
-  const { table, text: column } = AUTHORED[submission.kind];
+  const { table } = KIND_TABLES[submission.kind];
   const hasIdempotencyKey = table !== 'reviews';
   const row = await sql<{ id: string }>`
     select id from ${sql.table(table)}
     where author_id = ${authorId}
       and created_at > now() - interval '1 day'
-      and lower(${sql.ref(column)}) = lower(${body})
+      and lower(body) = lower(${body})
       ${body.length < REPEAT_MIN_LENGTH ? sql`and thread_id = ${submission.threadId}::uuid` : sql``}
       ${submission.editing ? sql`and id <> ${submission.editing}::uuid` : sql``}
       ${hasIdempotencyKey && submission.idempotencyKey ? sql`and idempotency_key is distinct from ${submission.idempotencyKey}` : sql``}
